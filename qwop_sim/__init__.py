@@ -1,0 +1,1 @@
+"""QWOP-RL: simulator and Gymnasium environments."""

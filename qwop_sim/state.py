@@ -1,0 +1,67 @@
+"""The raw state every physics backend delivers (see DEVELOPERS.md): bodies plus game flags.
+
+The same fields travel as JSON over the game's protocol; `to_dict`/`from_dict` convert.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from qwop_sim.constants import C, N_BODIES
+
+
+def _initial_hip_limits() -> dict[str, tuple[float, float]]:
+    joints = {j["name"]: j for j in C["joints"]}
+    return {h: (joints[h]["lower"], joints[h]["upper"]) for h in ("leftHip", "rightHip")}
+
+
+@dataclass
+class RawState:
+    bodies: np.ndarray  # float64 (12, 6): x, y, angle, vx, vy, angular_velocity in BODY_ORDER
+    distance: float = 0.0  # the game's score in metres, unrounded
+    clock: float = 0.0  # game clock in seconds
+    frame: int = 0  # frames stepped since reset
+    fallen: bool = False
+    jumped: bool = False
+    finished: bool = False
+    hip_limits: dict[str, tuple[float, float]] = field(default_factory=_initial_hip_limits)
+
+    @property
+    def done(self) -> bool:
+        """True once the game has ended (a fall or a landing in the sand pit)."""
+        return self.fallen or self.finished
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bodies": self.bodies.tolist(),
+            "distance": float(self.distance),
+            "clock": float(self.clock),
+            "frame": int(self.frame),
+            "fallen": bool(self.fallen),
+            "jumped": bool(self.jumped),
+            "finished": bool(self.finished),
+            "hip_limits": {k: [float(v[0]), float(v[1])] for k, v in self.hip_limits.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "RawState":
+        bodies = np.asarray(d["bodies"], dtype=np.float64)
+        if bodies.shape != (N_BODIES, 6):
+            raise ValueError(f"state 'bodies' must be {N_BODIES} x 6, got shape {bodies.shape}")
+        hips = d.get("hip_limits")
+        return cls(
+            bodies=bodies,
+            distance=float(d["distance"]),
+            clock=float(d["clock"]),
+            frame=int(d["frame"]),
+            fallen=bool(d["fallen"]),
+            jumped=bool(d["jumped"]),
+            finished=bool(d["finished"]),
+            hip_limits=({k: (float(v[0]), float(v[1])) for k, v in hips.items()}
+                        if hips else _initial_hip_limits()),
+        )
+
+    def copy(self) -> "RawState":
+        return RawState.from_dict(self.to_dict())

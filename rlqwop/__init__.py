@@ -1,0 +1,1 @@
+"""PPO with MPI actors and a learner."""
