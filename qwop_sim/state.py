@@ -27,6 +27,9 @@ class RawState:
     jumped: bool = False
     finished: bool = False
     hip_limits: dict[str, tuple[float, float]] = field(default_factory=_initial_hip_limits)
+    # Optional pose of the hurdle's two bodies, float64 (2, 6) rows base, top (same fields as
+    # bodies). Renderers need it (the hurdle can be knocked over); the rules do not.
+    hurdle: np.ndarray | None = None
 
     @property
     def done(self) -> bool:
@@ -43,6 +46,8 @@ class RawState:
             "jumped": bool(self.jumped),
             "finished": bool(self.finished),
             "hip_limits": {k: [float(v[0]), float(v[1])] for k, v in self.hip_limits.items()},
+            **({"hurdle": {"base": self.hurdle[0].tolist(), "top": self.hurdle[1].tolist()}}
+               if self.hurdle is not None else {}),
         }
 
     @classmethod
@@ -51,6 +56,7 @@ class RawState:
         if bodies.shape != (N_BODIES, 6):
             raise ValueError(f"state 'bodies' must be {N_BODIES} x 6, got shape {bodies.shape}")
         hips = d.get("hip_limits")
+        hurdle = d.get("hurdle")
         return cls(
             bodies=bodies,
             distance=float(d["distance"]),
@@ -61,6 +67,8 @@ class RawState:
             finished=bool(d["finished"]),
             hip_limits=({k: (float(v[0]), float(v[1])) for k, v in hips.items()}
                         if hips else _initial_hip_limits()),
+            hurdle=(np.asarray([hurdle["base"], hurdle["top"]], dtype=np.float64)
+                    if hurdle else None),
         )
 
     def copy(self) -> "RawState":

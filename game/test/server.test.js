@@ -1,0 +1,213 @@
+'use strict';
+// The server process: command line, listening line, static files and their allow-list,
+// path traversal, busy port, 127.0.0.1 binding, clean shutdown on signals.
+const { test, before, after, describe } = require('node:test');
+const assert = require('node:assert/strict');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+const { startServerProcess, connectAgent } = require('../lib/client.js');
+const { createQwopServer } = require('../lib/app.js');
+
+const GAME_DIR = path.resolve(__dirname, '..');
+
+// Raw GET: the path is sent exactly as given (no normalisation of ../ or %2e%2e).
+function get(port, rawPath, method = 'GET') {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// Raw request line over a socket, for paths http.request would refuse.
+function rawGet(port, rawPath) {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(port, '127.0.0.1', () => {
+      s.write(`GET ${rawPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    });
+    let data = '';
+    s.on('data', (d) => { data += d; });
+    s.on('end', () => resolve({ status: Number((/^HTTP\/1\.1 (\d+)/.exec(data) || [])[1]), body: data }));
+    s.on('error', reject);
+  });
+}
+
+function runToExit(args, env = {}) {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['server.js', ...args], { cwd: GAME_DIR, env: Object.assign({}, process.env, env) });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.stderr.on('data', (d) => { err += d; });
+    const timer = setTimeout(() => p.kill('SIGKILL'), 10000);
+    p.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, out, err });
+    });
+  });
+}
+
+describe('a running server (node server.js --port 0)', () => {
+  let srv;
+  before(async () => { srv = await startServerProcess(); });
+  after(async () => { if (srv) await srv.stop(); });
+
+  test('prints its address, on 127.0.0.1 by default', () => {
+    assert.match(srv.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(srv.port > 0);
+  });
+
+  test('serves the page, its scripts, the constants and Box2D', async () => {
+    const page = await get(srv.port, '/');
+    assert.equal(page.status, 200);
+    assert.match(page.headers['content-type'], /text\/html/);
+    assert.match(page.body, /<canvas id="game"/);
+    for (const p of ['/main.js', '/driver.js', '/style.css', '/src/render.js', '/src/qwop.js', '/vendor/box2d.js']) {
+      const r = await get(srv.port, p);
+      assert.equal(r.status, 200, p);
+    }
+    const box2d = await get(srv.port, '/vendor/box2d.js');
+    assert.match(box2d.headers['content-type'], /javascript/);
+    assert.match(box2d.body, /self\.Box2D = Box2D/);
+    const c = await get(srv.port, '/qwop.json');
+    assert.equal(c.status, 200);
+    assert.deepEqual(JSON.parse(c.body), require('../qwop.json'));
+    const head = await get(srv.port, '/main.js', 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body, '');
+    assert.equal((await get(srv.port, '/main.js', 'POST')).status, 405);
+  });
+
+  test('serves nothing else', async () => {
+    for (const p of ['/server.js', '/lib/app.js', '/package.json', '/package-lock.json', '/node_modules/ws/package.json',
+      '/test/server.test.js', '/src/', '/src/qwop.json', '/__init__.py', '/nope.html', '/.gitignore', '/public/index.html']) {
+      const r = await get(srv.port, p);
+      assert.ok(r.status === 404 || r.status === 400, `${p} -> ${r.status}`);
+    }
+  });
+
+  test('no path traversal, plain or encoded', async () => {
+    const attempts = [
+      '/../server.js', '/../../etc/passwd', '/src/../server.js', '/src/../../server.js',
+      '/%2e%2e/server.js', '/%2E%2E/server.js', '/%2e%2e%2fserver.js', '/..%2fserver.js', '/..%5cserver.js',
+      '/src/%2e%2e/server.js', '/src/..%2fserver.js', '/src/%2e%2e%2f%2e%2e%2fgame%2fserver.js',
+      '/%252e%252e/server.js', '/.%2e/server.js', '/src/.%2e/lib/app.js', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/src/qwop.js%00.js', '/..\\server.js', '/src/..\\..\\server.js', '/%c0%ae%c0%ae/server.js', '/%',
+    ];
+    for (const p of attempts) {
+      const r = await rawGet(srv.port, p);
+      assert.ok(r.status === 404 || r.status === 400, `${p} -> ${r.status}`);
+      assert.doesNotMatch(r.body, /createQwopServer|root:x:|QWOP server listening/, p);
+    }
+    // The server is still there.
+    assert.equal((await get(srv.port, '/')).status, 200);
+  });
+
+  test('the WebSocket protocol is on the same port', async () => {
+    const c = await connectAgent(`ws://127.0.0.1:${srv.port}/agent?backend=node`);
+    try {
+      const r = await c.request({ cmd: 'reset' });
+      assert.equal(r.ok, true, r.error);
+      assert.equal(r.state.bodies.length, 12);
+    } finally {
+      await c.close();
+    }
+  });
+
+  test('not reachable on other interfaces', async (t) => {
+    const addrs = Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal);
+    if (!addrs.length) return t.skip('no non-loopback IPv4 interface');
+    await assert.rejects(() => new Promise((resolve, reject) => {
+      const s = net.connect(srv.port, addrs[0].address, () => { s.destroy(); resolve(); });
+      s.on('error', reject);
+    }), /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH/);
+  });
+});
+
+test('binds 127.0.0.1 by default (in process)', async () => {
+  const app = createQwopServer();
+  try {
+    await app.listen(0);
+    assert.equal(app.server.address().address, '127.0.0.1');
+  } finally {
+    await app.close();
+  }
+});
+
+test('PORT env and --host/--port options', async () => {
+  const srv = await startServerProcess(['--host', '127.0.0.1'], { env: { PORT: '1' } });   // --port 0 wins
+  try {
+    assert.ok(srv.port > 1);
+  } finally {
+    await srv.stop();
+  }
+  const free = await new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+  const p = spawn(process.execPath, ['server.js', '--exit-on-stdin-close'], { cwd: GAME_DIR, env: Object.assign({}, process.env, { PORT: String(free) }) });
+  try {
+    const line = await new Promise((resolve, reject) => {
+      let out = '';
+      p.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(out); });
+      p.on('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    assert.equal(line.trim(), `QWOP server listening on http://127.0.0.1:${free}`);
+  } finally {
+    p.kill('SIGTERM');
+    await new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)));
+  }
+});
+
+test('busy port: one clear line on stderr, exit status 1, no stack trace', async () => {
+  const blocker = net.createServer();
+  await new Promise((r) => blocker.listen(0, '127.0.0.1', r));
+  const port = blocker.address().port;
+  try {
+    const r = await runToExit(['--port', String(port)]);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, '');
+    const lines = r.err.trim().split('\n');
+    assert.equal(lines.length, 1, r.err);
+    assert.match(lines[0], new RegExp(`port ${port} is already in use`));
+    assert.doesNotMatch(r.err, /\n\s+at |Error:/);
+  } finally {
+    await new Promise((r) => blocker.close(r));
+  }
+});
+
+test('bad options: usage message, exit status 2', async () => {
+  for (const args of [['--port', 'abc'], ['--port', '70000'], ['--bogus'], ['--port']]) {
+    const r = await runToExit(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, /usage: node server/);
+  }
+});
+
+for (const sig of ['SIGTERM', 'SIGINT']) {
+  test(`clean shutdown on ${sig}, even with a client connected`, async () => {
+    const srv = await startServerProcess();
+    const c = await connectAgent(`ws://127.0.0.1:${srv.port}/agent?backend=node`);
+    const closed = new Promise((r) => c.ws.once('close', (code) => r(code)));
+    const t0 = Date.now();
+    const exited = new Promise((r) => srv.proc.once('exit', (code, signal) => r({ code, signal })));
+    srv.proc.kill(sig);
+    const { code } = await exited;
+    assert.equal(code, 0);
+    assert.ok(Date.now() - t0 < 3000);
+    assert.equal(await closed, 1001);
+  });
+}
+
+test('exits when stdin closes with --exit-on-stdin-close', async () => {
+  const srv = await startServerProcess();
+  const exited = new Promise((r) => srv.proc.once('exit', (code) => r(code)));
+  srv.proc.stdin.end();
+  assert.equal(await exited, 0);
+});

@@ -1,0 +1,162 @@
+"""Frames per second of the simulator (one world, a batch) and of the game over its protocol.
+
+    python -m qwop_sim.bench [--seconds S] [--batch N] [--no-node]
+
+All figures are single-process (one core). Workload: random keys, each held 1-8 frames (like a
+policy with frame skip), one frame per call, worlds reset when their game ends (resets counted
+in the time). The game is `node game/server.js --port 0`, WebSocket `/agent?backend=node`, one
+`step` request per frame (request/reply round trips, as an env uses it).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _keys(n_frames: int, n_worlds: int = 1, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    reps = rng.integers(1, 9, size=(n_frames, n_worlds))
+    vals = rng.integers(0, 16, size=(n_frames, n_worlds))
+    out = np.empty((n_frames, n_worlds), dtype=np.int64)
+    for j in range(n_worlds):
+        out[:, j] = np.repeat(vals[:, j], reps[:, j])[:n_frames]
+    return out
+
+
+def bench_single(seconds: float, api: str = "fast") -> tuple[float, int]:
+    from qwop_sim.physics import QWOPSim
+    sim = QWOPSim()
+    keys = _keys(200_000)[:, 0].tolist()
+    step = sim.step_fast if api == "fast" else sim.step
+    n = resets = 0
+    t0 = time.perf_counter()
+    deadline = t0 + seconds
+    while True:
+        for k in keys[n % 190_000:n % 190_000 + 1000]:
+            step(k)
+            if sim.ended:
+                sim.reset()
+                resets += 1
+        n += 1000
+        if time.perf_counter() > deadline:
+            break
+    return n / (time.perf_counter() - t0), resets
+
+
+def bench_batch(seconds: float, n_worlds: int) -> tuple[float, int]:
+    from qwop_sim.physics import QWOPBatch
+    batch = QWOPBatch(n_worlds)
+    keys = _keys(20_000, n_worlds)
+    n = resets = i = 0
+    t0 = time.perf_counter()
+    deadline = t0 + seconds
+    while time.perf_counter() < deadline:
+        for _ in range(20):
+            out = batch.step(keys[i % 20_000])
+            i += 1
+            n += n_worlds
+            if out.done.any():
+                d = np.flatnonzero(out.done)
+                resets += len(d)
+                batch.reset(d)
+    return n / (time.perf_counter() - t0), resets
+
+
+def bench_node(seconds: float) -> tuple[float | None, str]:
+    server = REPO / "game" / "server.js"
+    if not server.exists():
+        return None, "game/server.js missing"
+    if not (REPO / "game" / "src" / "qwop.js").exists():
+        return None, "game/src/qwop.js missing (the game core is not written yet)"
+    try:
+        import websocket  # websocket-client
+    except ImportError:
+        return None, "websocket-client not installed"
+    proc = subprocess.Popen(["node", str(server), "--port", "0", "--exit-on-stdin-close"],
+                            cwd=REPO / "game", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        t_end = time.time() + 20
+        port = None
+        while time.time() < t_end:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+            if m:
+                port = int(m.group(1))
+                break
+        if port is None:
+            err = proc.stderr.read() if proc.poll() is not None else ""
+            return None, f"server did not start ({err.strip()[-300:]})"
+        ws = websocket.create_connection(f"ws://127.0.0.1:{port}/agent?backend=node", timeout=30)
+        keys = _keys(100_000)[:, 0].tolist()
+
+        def call(msg):
+            ws.send(json.dumps(msg))
+            r = json.loads(ws.recv())
+            if not r.get("ok"):
+                raise RuntimeError(r.get("error"))
+            return r["state"]
+
+        call({"id": 0, "cmd": "reset"})
+        n = resets = 0
+        t0 = time.perf_counter()
+        deadline = t0 + seconds
+        while time.perf_counter() < deadline:
+            for _ in range(50):
+                st = call({"id": n + 1, "cmd": "step", "keys": keys[n % 100_000], "frames": 1})
+                n += 1
+                if st["fallen"] or st["finished"]:
+                    call({"id": -1, "cmd": "reset"})
+                    resets += 1
+        fps = n / (time.perf_counter() - t0)
+        ws.close()
+        return fps, f"{resets} resets"
+    except Exception as e:  # report, do not crash the bench
+        return None, f"error: {e!r}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seconds", type=float, default=3.0, help="per measurement")
+    ap.add_argument("--batch", type=int, default=64, help="worlds in the batch")
+    ap.add_argument("--no-node", action="store_true")
+    args = ap.parse_args(argv)
+    print(f"qwop_sim.bench: python {sys.version.split()[0]}, one process, "
+          f"{os.cpu_count()} cpus on the machine, {args.seconds:g} s per figure")
+    single, r1 = bench_single(args.seconds)
+    print(f"  sim, one world (step_fast)     : {single:10,.0f} frames/s  ({r1} resets)")
+    single_rs, _ = bench_single(args.seconds, api="state")
+    print(f"  sim, one world (step->RawState): {single_rs:10,.0f} frames/s")
+    batch, r2 = bench_batch(args.seconds, args.batch)
+    print(f"  sim, batch of {args.batch:<3d} worlds        : {batch:10,.0f} frames/s  ({r2} resets)")
+    if args.no_node:
+        return
+    node, note = bench_node(args.seconds)
+    if node is None:
+        print(f"  game (node server, WebSocket)  : not measured: {note}")
+        return
+    print(f"  game (node server, WebSocket)  : {node:10,.0f} frames/s  ({note})")
+    print(f"  ratios: one world / game = {single / node:.1f}x, "
+          f"RawState API / game = {single_rs / node:.1f}x, batch / game = {batch / node:.1f}x")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,224 @@
+"""Command-line flags of the trainer: one named flag per hyperparameter, validation, resume merge.
+
+`parse_args(argv)` returns an `argparse.Namespace`; `config_dict(args)` is what goes to config.json
+and TensorBoard. With `--resume runs/NAME` the saved config.json becomes the defaults and only the
+flags given on the command line override it (so `--resume runs/x --total-steps 5000000` extends a
+run).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+
+QWOP_ENVS = ("qwop-v0", "frame-qwop-v0", "multi-frame-qwop-v0")
+BACKENDS = ("sim", "browser", "node")
+ACTION_MODES = ("multibinary", "discrete")
+
+# Flags that describe *how* this process is launched, not the experiment: never taken from a saved
+# config on resume.
+_LAUNCH_FLAGS = {"resume", "cpu", "crash_rank", "crash_at_iter", "print_param_hash"}
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(float(text)) if "e" in text.lower() else int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+def _nonneg_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
+    return value
+
+
+def _float_in(lo: float, hi: float, lo_open: bool = False, hi_open: bool = False):
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+        bad = (value < lo or value > hi or (lo_open and value == lo) or (hi_open and value == hi))
+        if bad:
+            lb = "(" if lo_open else "["
+            hb = ")" if hi_open else "]"
+            raise argparse.ArgumentTypeError(f"expected a number in {lb}{lo}, {hi}{hb}, got {text!r}")
+        return value
+    parse.__name__ = "number"
+    return parse
+
+
+def _bool(text: str) -> bool:
+    low = text.lower()
+    if low in ("1", "true", "yes", "on"):
+        return True
+    if low in ("0", "false", "no", "off"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected true/false, got {text!r}")
+
+
+def _hidden(text: str) -> tuple:
+    try:
+        sizes = tuple(int(s) for s in text.split(",") if s.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated layer sizes like 64,64, got {text!r}")
+    if not sizes or any(s <= 0 for s in sizes):
+        raise argparse.ArgumentTypeError(f"expected comma-separated positive layer sizes, got {text!r}")
+    return sizes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="run.py",
+        description="Train PPO on QWOP (rank 0 learns, other MPI ranks act). "
+                    "`python run.py eval --checkpoint PATH` evaluates a checkpoint.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    g = p.add_argument_group("environment")
+    g.add_argument("--env", default="qwop-v0",
+                   help=f"Gymnasium id: one of {', '.join(QWOP_ENVS)} or any registered id "
+                        "(e.g. rlqwop/ToyRun-v0, CartPole-v1)")
+    g.add_argument("--backend", default="sim", choices=BACKENDS, help="physics backend of the QWOP envs")
+    g.add_argument("--action-mode", default="multibinary", choices=ACTION_MODES,
+                   help="MultiBinary(4) (Q,W,O,P) or Discrete(16)")
+    g.add_argument("--frame-skip", type=_positive_int, default=4,
+                   help="game frames per env step (QWOP envs)")
+    g.add_argument("--env-kwargs", default="{}", help="extra gym.make keyword arguments as JSON")
+    g.add_argument("--num-envs", type=_positive_int, default=None,
+                   help="envs stepped by each acting rank (default: 8 for sim/toy, 1 for browser/node)")
+    g.add_argument("--max-episode-steps", type=_nonneg_int, default=0,
+                   help="truncate training episodes after this many steps (0: the env's own limit)")
+    g.add_argument("--seed", type=int, default=1)
+
+    g = p.add_argument_group("PPO")
+    g.add_argument("--total-steps", type=_positive_int, default=20_000_000,
+                   help="env steps in total over all ranks (training stops there)")
+    g.add_argument("--num-steps", type=_positive_int, default=256, help="rollout length per env per iteration")
+    g.add_argument("--lr", type=_float_in(0, 1, lo_open=True), default=3e-4, help="Adam learning rate")
+    g.add_argument("--anneal-lr", type=_bool, default=True, help="linearly anneal lr to 0 over total-steps")
+    g.add_argument("--gamma", type=_float_in(0, 1), default=0.99, help="discount")
+    g.add_argument("--gae-lambda", type=_float_in(0, 1), default=0.95)
+    g.add_argument("--update-epochs", type=_positive_int, default=10)
+    g.add_argument("--minibatch-size", type=_positive_int, default=512)
+    g.add_argument("--clip-coef", type=_float_in(0, 10, lo_open=True), default=0.2)
+    g.add_argument("--clip-vloss", type=_bool, default=False, help="clip the value loss like the policy")
+    g.add_argument("--norm-adv", type=_bool, default=True, help="normalise advantages per minibatch")
+    g.add_argument("--ent-coef", type=_float_in(0, 10), default=0.01)
+    g.add_argument("--vf-coef", type=_float_in(0, 100), default=0.5)
+    g.add_argument("--max-grad-norm", type=_float_in(0, 1e6, lo_open=True), default=0.5)
+    g.add_argument("--target-kl", type=_float_in(0, 10), default=0.03,
+                   help="stop the epoch loop when the approximate KL exceeds this (0: off)")
+    g.add_argument("--norm-obs", choices=("auto", "on", "off"), default="auto",
+                   help="running observation normalisation (auto: on for float vectors, off for images)")
+    g.add_argument("--norm-reward", type=_bool, default=True,
+                   help="scale rewards by the running std of the discounted return")
+    g.add_argument("--clip-obs", type=_float_in(0, 1e6, lo_open=True), default=10.0)
+    g.add_argument("--clip-reward", type=_float_in(0, 1e6, lo_open=True), default=10.0)
+
+    g = p.add_argument_group("network")
+    g.add_argument("--hidden", type=_hidden, default=(128, 128),
+                   help="MLP hidden layer sizes for vector observations")
+    g.add_argument("--activation", choices=("tanh", "relu"), default="tanh")
+    g.add_argument("--cnn-features", type=_positive_int, default=256,
+                   help="width of the CNN's last layer for pixel observations")
+
+    g = p.add_argument_group("parallelism")
+    g.add_argument("--cpu", type=_positive_int, default=1,
+                   help="MPI processes: relaunch under `mpiexec -n N` (rank 0 learns, others act)")
+    g.add_argument("--learner-acts", choices=("auto", "on", "off"), default="auto",
+                   help="rank 0 also steps envs (auto: yes with 1-2 processes, where a pure learner would idle)")
+    g.add_argument("--overlap", type=_bool, default=False,
+                   help="actors collect the next rollout while the learner updates (policy one update old)")
+    g.add_argument("--torch-threads", type=_positive_int, default=1, help="torch threads per process")
+
+    g = p.add_argument_group("evaluation")
+    g.add_argument("--eval-every", type=_nonneg_int, default=50,
+                   help="evaluate the deterministic policy every N iterations (0: off)")
+    g.add_argument("--eval-episodes", type=_positive_int, default=2)
+    g.add_argument("--eval-backend", choices=BACKENDS, default=None,
+                   help="backend of the evaluation env (default: --backend)")
+    g.add_argument("--eval-max-steps", type=_positive_int, default=2000,
+                   help="cut an evaluation episode after this many env steps")
+
+    g = p.add_argument_group("output")
+    g.add_argument("--name", default=None, help="run name: output goes to runs-dir/NAME (default: env-time)")
+    g.add_argument("--runs-dir", default="runs")
+    g.add_argument("--resume", default=None, metavar="RUN_DIR",
+                   help="continue runs/NAME from its latest.pt (flags given here override its config)")
+    g.add_argument("--save-every", type=_positive_int, default=10, help="write latest.pt every N iterations")
+    g.add_argument("--log-every", type=_positive_int, default=1, help="progress.csv/TensorBoard every N iterations")
+    g.add_argument("--plot-every", type=_positive_int, default=10, help="redraw learning_curve.png every N iterations")
+    g.add_argument("--tensorboard", type=_bool, default=True)
+    g.add_argument("--progress", type=_bool, default=True, help="tqdm progress bar")
+
+    g = p.add_argument_group("debugging (tests)")
+    g.add_argument("--print-param-hash", action="store_true",
+                   help="each rank prints PARAM_HASH rank=R sha=... of its flat parameters at the end")
+    g.add_argument("--crash-rank", type=int, default=-1, help=argparse.SUPPRESS)
+    g.add_argument("--crash-at-iter", type=int, default=1, help=argparse.SUPPRESS)
+    return p
+
+
+def _validate(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    try:
+        kw = json.loads(args.env_kwargs) if isinstance(args.env_kwargs, str) else args.env_kwargs
+    except json.JSONDecodeError as e:
+        p.error(f"--env-kwargs is not valid JSON: {e}")
+    if not isinstance(kw, dict):
+        p.error("--env-kwargs must be a JSON object, e.g. '{\"foo\": 1}'")
+    args.env_kwargs = json.dumps(kw, sort_keys=True)
+    if args.env in ("frame-qwop-v0", "multi-frame-qwop-v0") and args.norm_obs == "on":
+        p.error("--norm-obs on makes no sense for pixel envs (images are scaled by 1/255)")
+    if args.resume is not None and not os.path.isdir(args.resume):
+        p.error(f"--resume {args.resume}: no such run directory")
+    if args.name is not None and (os.sep in args.name or args.name in ("", ".", "..")):
+        p.error(f"--name {args.name!r}: use a plain name; the run goes to --runs-dir/NAME")
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    p = build_parser()
+    args = p.parse_args(argv)
+    if args.resume is not None:
+        if not os.path.isdir(args.resume):
+            p.error(f"--resume {args.resume}: no such run directory")
+        cfg_path = os.path.join(args.resume, "config.json")
+        if not os.path.isfile(cfg_path):
+            p.error(f"--resume {args.resume}: no config.json there (not a run directory?)")
+        with open(cfg_path) as f:
+            saved = json.load(f)
+        known = {a.dest for a in p._actions}
+        defaults = {k: v for k, v in saved.items() if k in known and k not in _LAUNCH_FLAGS}
+        if "hidden" in defaults:
+            defaults["hidden"] = tuple(defaults["hidden"])
+        p.set_defaults(**defaults)
+        args = p.parse_args(argv)
+        args.name = os.path.basename(os.path.normpath(args.resume))
+        args.runs_dir = os.path.dirname(os.path.normpath(args.resume)) or "."
+    _validate(p, args)
+    if args.num_envs is None:
+        args.num_envs = 1 if (args.env in QWOP_ENVS and args.backend != "sim") else 8
+    if args.eval_backend is None:
+        args.eval_backend = args.backend
+    if args.name is None:
+        args.name = f"{args.env.replace('/', '_')}-{time.strftime('%Y%m%d-%H%M%S')}"
+    return args
+
+
+def config_dict(args: argparse.Namespace) -> dict:
+    out = {}
+    for k, v in vars(args).items():
+        out[k] = list(v) if isinstance(v, tuple) else v
+    return out
+
+
+def run_dir(args: argparse.Namespace) -> str:
+    return os.path.join(args.runs_dir, args.name)

@@ -1,0 +1,47 @@
+"""Making environments from flags: only public Gymnasium ids (`import qwop_sim` registers QWOP's)."""
+from __future__ import annotations
+
+import json
+
+import gymnasium as gym
+
+from . import toy_envs  # noqa: F401  (registers rlqwop/ToyRun-v0 and rlqwop/ToyRunPixels-v0)
+from .config import QWOP_ENVS
+
+
+def _ensure_registered(env_id: str) -> None:
+    if env_id in QWOP_ENVS and env_id not in gym.registry:
+        try:
+            import qwop_sim  # noqa: F401  (registers the QWOP ids)
+        except Exception as e:  # pragma: no cover - depends on the sim being there
+            raise RuntimeError(f"cannot import qwop_sim to make {env_id}: {e}") from e
+        if env_id not in gym.registry:
+            raise RuntimeError(f"{env_id} is not registered by qwop_sim yet (is qwop_sim.envs finished?)")
+
+
+def env_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | None, extra) -> dict:
+    """QWOP-shaped ids (ours and the toy ones) take backend/action_mode/frame_skip; others get only
+    the --env-kwargs JSON."""
+    kw = {}
+    bare = env_id.split(":")[-1]  # gym.make accepts "module:EnvId" (imports module first)
+    if bare in QWOP_ENVS or bare.startswith("rlqwop/"):
+        kw = {"backend": backend, "action_mode": action_mode}
+        if frame_skip is not None:
+            kw["frame_skip"] = frame_skip
+    if isinstance(extra, str):
+        extra = json.loads(extra)
+    kw.update(extra or {})
+    return kw
+
+
+def make_env(args, backend: str | None = None, render_mode: str | None = None,
+             max_episode_steps: int | None = None) -> gym.Env:
+    env_id = args.env
+    _ensure_registered(env_id)
+    kw = env_kwargs(env_id, backend or args.backend, args.action_mode, args.frame_skip, args.env_kwargs)
+    if render_mode is not None:
+        kw["render_mode"] = render_mode
+    steps = max_episode_steps if max_episode_steps is not None else (args.max_episode_steps or None)
+    if steps:
+        kw["max_episode_steps"] = steps
+    return gym.make(env_id, **kw)

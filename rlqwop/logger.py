@@ -1,0 +1,118 @@
+"""Run output: progress.csv (one row per logged iteration), TensorBoard scalars and config, and a
+learning-curve PNG (matplotlib, Agg backend). Only rank 0 logs."""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+
+FIELDS = [
+    "iteration", "global_step", "time_s", "sps", "lr",
+    "episodes", "mean_distance", "max_distance", "mean_return", "mean_length", "finish_rate", "fall_rate",
+    "policy_loss", "value_loss", "entropy", "approx_kl", "old_approx_kl", "clipfrac", "explained_variance",
+    "epochs", "kl_stop",
+    "eval_mean_distance", "eval_finish_rate", "eval_time_100m", "eval_mean_return",
+]
+
+
+class Logger:
+    def __init__(self, run_dir: str, config: dict, tensorboard: bool = True, resume_step: int | None = None):
+        self.run_dir = run_dir
+        os.makedirs(run_dir, exist_ok=True)
+        self.csv_path = os.path.join(run_dir, "progress.csv")
+        new = not os.path.exists(self.csv_path) or os.path.getsize(self.csv_path) == 0
+        self._csv_file = open(self.csv_path, "a", newline="")
+        self._csv = csv.DictWriter(self._csv_file, fieldnames=FIELDS, extrasaction="ignore")
+        if new:
+            self._csv.writeheader()
+        self._csv_file.flush()
+        self.tb = None
+        if tensorboard:
+            try:
+                from torch.utils.tensorboard import SummaryWriter
+                self.tb = SummaryWriter(os.path.join(run_dir, "tb"), purge_step=resume_step)
+                table = "|flag|value|\n|-|-|\n" + "\n".join(f"|{k}|{v}|" for k, v in sorted(config.items()))
+                self.tb.add_text("config", table, global_step=resume_step or 0)
+            except Exception as e:  # tensorboard missing: keep CSV only
+                print(f"[rlqwop] TensorBoard disabled: {e}")
+                self.tb = None
+
+    def log(self, row: dict) -> None:
+        self._csv.writerow({k: ("" if _nan(row.get(k)) else row.get(k)) for k in FIELDS})
+        self._csv_file.flush()
+        if self.tb is not None:
+            step = int(row["global_step"])
+            for k, v in row.items():
+                if k in ("iteration", "global_step") or _nan(v) or not isinstance(v, (int, float)):
+                    continue
+                group = "eval" if k.startswith("eval_") else ("train" if k in FIELDS[5:12] else "ppo")
+                if k in ("sps", "time_s", "lr"):
+                    group = "perf"
+                self.tb.add_scalar(f"{group}/{k}", v, step)
+            self.tb.flush()
+
+    def close(self) -> None:
+        self._csv_file.close()
+        if self.tb is not None:
+            self.tb.close()
+
+
+def _nan(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def write_config(run_dir: str, config: dict) -> None:
+    os.makedirs(run_dir, exist_ok=True)
+    tmp = os.path.join(run_dir, "config.json.tmp")
+    with open(tmp, "w") as f:
+        json.dump(config, f, indent=2, sort_keys=True)
+    os.replace(tmp, os.path.join(run_dir, "config.json"))
+
+
+def plot_learning_curve(run_dir: str) -> str | None:
+    """Draw runs/NAME/learning_curve.png from progress.csv (mean distance and return vs steps)."""
+    path = os.path.join(run_dir, "progress.csv")
+    rows = []
+    try:
+        with open(path) as f:
+            rows = list(csv.DictReader(f))
+    except FileNotFoundError:
+        return None
+    if not rows:
+        return None
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    def col(name):
+        xs, ys = [], []
+        for r in rows:
+            if r.get(name) not in (None, "") and r.get("global_step") not in (None, ""):
+                xs.append(float(r["global_step"]))
+                ys.append(float(r[name]))
+        return xs, ys
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    for name, label in (("mean_distance", "train (recent episodes)"), ("eval_mean_distance", "eval (deterministic)")):
+        xs, ys = col(name)
+        if xs:
+            axes[0].plot(xs, ys, "-" if name == "mean_distance" else "o-", label=label)
+    axes[0].set_xlabel("env steps")
+    axes[0].set_ylabel("distance (m)")
+    if axes[0].lines:
+        axes[0].legend(loc="upper left")
+    axes[0].grid(alpha=0.3)
+    xs, ys = col("mean_return")
+    axes[1].plot(xs, ys, label="episode return")
+    axes[1].set_xlabel("env steps")
+    axes[1].set_ylabel("return")
+    axes[1].grid(alpha=0.3)
+    fig.suptitle(os.path.basename(os.path.normpath(run_dir)))
+    fig.tight_layout()
+    out = os.path.join(run_dir, "learning_curve.png")
+    tmp = out + ".tmp.png"
+    fig.savefig(tmp, dpi=90)
+    plt.close(fig)
+    os.replace(tmp, out)
+    return out

@@ -1,0 +1,335 @@
+"""Training: the whole PPO loop in one readable flow.
+
+Every iteration:
+  1. rank 0 broadcasts [stop, global_step, iteration], the flat parameters and the normaliser;
+  2. every acting rank steps its envs for num_steps and computes GAE (rollout.py);
+  3. experience is gathered to rank 0 as flat arrays (Gatherv), with each rank's normaliser delta
+     and finished episodes;
+  4. rank 0 merges the statistics, runs the PPO update (ppo.py), logs, evaluates, checkpoints.
+With one process rank 0 does everything. Run with `python run.py ...` (see config.py for flags).
+"""
+from __future__ import annotations
+
+import collections
+import math
+import os
+import signal
+import sys
+import time
+
+import numpy as np
+import torch
+
+from . import checkpoint
+from .config import config_dict, parse_args, run_dir
+from .envs import make_env
+from .evaluate import evaluate
+from .logger import Logger, plot_learning_curve, write_config
+from .mpi import bcast_array, gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
+from .networks import build_model, param_hash, space_spec
+from .normalize import Normalizer
+from .policy import Policy
+from .ppo import lr_at, ppo_update
+from .rollout import Rollout, data_columns
+
+
+class _StopFlag:
+    """SIGINT/SIGTERM on the learner: finish the iteration, save latest.pt, stop every rank.
+    A second Ctrl-C interrupts at once."""
+
+    def __init__(self):
+        self.requested = False
+        self.signal_name = None
+
+    def __call__(self, signum, frame):
+        if self.requested and signum in (signal.SIGINT, signal.SIGUSR1):
+            raise KeyboardInterrupt
+        self.requested = True
+        self.signal_name = signal.Signals(signum).name
+        sys.stderr.write(f"\n[rlqwop] {self.signal_name}: saving latest.pt and stopping after this iteration "
+                         f"(Ctrl-C again to quit now)\n")
+
+
+def _launch_argv(argv):
+    script = sys.argv[0]
+    if script.endswith("run.py"):
+        return [script] + list(argv)
+    return ["-m", "rlqwop.train"] + list(argv)
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    if args.cpu > 1:
+        relaunch(args.cpu, _launch_argv(argv))  # does not return unless already under mpiexec
+
+    comm = world()
+    rank, size = comm.Get_rank(), comm.Get_size()
+    install_abort_hook(comm)
+    torch.set_num_threads(args.torch_threads)
+    learner_acts = size == 1 or args.learner_acts == "on" or (args.learner_acts == "auto" and size <= 2)
+    if size == 1 and args.learner_acts == "off":
+        sys.exit("run.py: --learner-acts off needs at least 2 MPI processes (--cpu 2)")
+    acting = rank != 0 or learner_acts
+    n_acting = (size - 1) + int(learner_acts)
+    first_actor = 0 if learner_acts else 1
+
+    seed = args.seed + 1000 * rank
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+
+    # ---- envs and model ----------------------------------------------------------------
+    envs = [make_env(args) for _ in range(args.num_envs)] if acting else []
+    spec = space_spec(envs[0].observation_space, envs[0].action_space) if rank == first_actor else None
+    spec = comm.bcast(spec, root=first_actor)
+    model = build_model(spec, args)
+    norm_obs = args.norm_obs == "on" or (args.norm_obs == "auto" and not spec["image"])
+    norm = Normalizer(tuple(spec["obs_shape"]), norm_obs, args.norm_reward, args.gamma,
+                      clip_obs=args.clip_obs, clip_reward=args.clip_reward)
+    cols = data_columns(model.n_act, model.kind)
+
+    # ---- learner state --------------------------------------------------------------------
+    global_step, iteration, best_eval = 0, 0, -math.inf
+    optimizer = logger = bar = None
+    rd = run_dir(args)
+    config = config_dict(args)
+    if rank == 0:
+        optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, eps=1e-5)
+        latest = os.path.join(rd, "latest.pt")
+        if args.resume:
+            if os.path.isfile(latest):
+                state = checkpoint.load(latest)
+                model.load_state_dict(state["model"])
+                optimizer.load_state_dict(state["optimizer"])
+                norm.load_state_dict(state["normalizer"])
+                global_step, iteration = state["global_step"], state["iteration"]
+                best_eval = state.get("best_eval", -math.inf)
+                print(f"[rlqwop] resumed {rd} at step {global_step} (iteration {iteration})", flush=True)
+            else:
+                print(f"[rlqwop] {rd} has no latest.pt yet: starting it from scratch", flush=True)
+        elif os.path.isfile(latest):
+            sys.exit(f"run.py: {rd} already holds a run; continue it with --resume {rd} or pick another --name")
+        write_config(rd, config)
+        logger = Logger(rd, config, tensorboard=args.tensorboard, resume_step=global_step or None)
+        stop_flag = _StopFlag()
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGUSR1):
+            signal.signal(sig, stop_flag)  # SIGUSR1: what `--cpu N` sends through mpiexec on Ctrl-C
+        print(f"[rlqwop] run {rd}: env {args.env} backend {args.backend}, {size} process(es), "
+              f"{n_acting} acting x {args.num_envs} envs x {args.num_steps} steps = "
+              f"{n_acting * args.num_envs * args.num_steps} steps/iteration, {sum(p.numel() for p in model.parameters())} "
+              f"parameters", flush=True)
+        if args.progress:
+            from tqdm import tqdm
+            bar = tqdm(total=args.total_steps, initial=min(global_step, args.total_steps), unit="step",
+                       dynamic_ncols=True, smoothing=0.05)
+    elif size > 1:
+        for sig in (signal.SIGINT, signal.SIGUSR1):
+            signal.signal(sig, signal.SIG_IGN)  # the learner decides when everyone stops
+
+    rollout = Rollout(envs, model, norm, args.num_steps, args.gamma, args.gae_lambda, seed=seed) if acting else None
+    n_params = model.flat_parameters().size
+    n_norm = norm.to_array().size
+    recent = collections.deque(maxlen=100)
+    eval_env = None
+    t_start, step_start = time.time(), global_step
+    last_row = {}
+
+    # ---- the loop ---------------------------------------------------------------------------
+    # Sync mode: everyone waits for the new parameters before acting. Overlap mode (--overlap,
+    # MPI only): an actor sends its rollout, posts a non-blocking receive of the next parameters and
+    # collects its next rollout with the parameters it has (one update old) while the learner
+    # updates; PPO's ratio uses the behaviour log-probs, so the lag is accounted for.
+    overlap = args.overlap and size > 1
+    empty_obs = np.zeros((0,) + tuple(spec["obs_shape"]), np.uint8 if spec["image"] else np.float32)
+    empty_data = np.zeros((0, cols["width"]), np.float32)
+
+    def sync_buffers():
+        if rank == 0:
+            stop = global_step >= args.total_steps or stop_flag.requested
+            return [np.array([stop, global_step, iteration], np.float64), model.flat_parameters(), norm.to_array()]
+        return [np.empty(3, np.float64), np.empty(n_params, np.float32), np.empty(n_norm, np.float64)]
+
+    def receive(bufs):
+        if rank != 0:
+            model.load_flat_parameters(bufs[1])
+            norm.from_array(bufs[2])
+        return bool(bufs[0][0]), int(bufs[0][2])
+
+    def act(it, poll=None):
+        if not acting:
+            return empty_obs, empty_data, [], np.zeros(n_norm)
+        if rank == args.crash_rank and it >= args.crash_at_iter:
+            raise RuntimeError(f"deliberate crash of rank {rank} at iteration {it} (--crash-rank, for tests)")
+        return rollout.collect(poll=poll)
+
+    def send(exp):
+        obs, data, episodes, delta = exp
+        gentle_barrier(comm)  # the learner sleeps (not spins) while the actors finish
+        return gatherv_rows(comm, obs), gatherv_rows(comm, data), comm.gather((episodes, delta), root=0)
+
+    if overlap and rank != 0:  # ---- actor, overlapped ----
+        bufs = sync_buffers()
+        reqs = [comm.Ibcast(buf, root=0) for buf in bufs]  # non-blocking, like the learner's
+        wait_all(reqs)
+        stop, it = receive(bufs)
+        exp = None if stop else act(it)
+        while not stop:
+            send(exp)
+            bufs = sync_buffers()
+            reqs = [comm.Ibcast(buf, root=0) for buf in bufs]
+            exp = act(it + 1, poll=lambda: MPI_Testall(reqs))  # with the parameters we have
+            wait_all(reqs)
+            stop, it = receive(bufs)
+
+    reqs = None
+    while not (overlap and rank != 0):  # ---- learner (and, in sync mode, actors) ----
+        # 1. broadcast control, parameters, normaliser
+        bufs = sync_buffers()
+        if overlap:
+            reqs = [comm.Ibcast(buf, root=0) for buf in bufs]
+            stop, it = bool(bufs[0][0]), int(bufs[0][2])
+            if stop:
+                wait_all(reqs)
+                break
+        else:
+            gentle_barrier(comm)  # actors sleep (not spin) while the learner updates
+            for buf in bufs:
+                comm.Bcast(buf, root=0)
+            stop, it = receive(bufs)
+            if stop:
+                break
+
+        # 2. act (with the new parameters)
+        exp = act(it, poll=(lambda: MPI_Testall(reqs)) if overlap else None)
+        if overlap:
+            wait_all(reqs)
+
+        # 3. gather experience to the learner
+        all_obs, all_data, side = send(exp)
+
+        # 4. learn (rank 0)
+        if rank != 0:
+            continue
+        for eps, d in side:
+            recent.extend(eps)
+            norm.merge_array(d)
+        lr = lr_at(args, global_step)
+        for group in optimizer.param_groups:
+            group["lr"] = lr
+        stats = ppo_update(model, optimizer, all_obs, all_data, args, rng)
+        global_step += len(all_obs)
+        iteration += 1
+
+        elapsed = time.time() - t_start
+        sps = (global_step - step_start) / max(elapsed, 1e-9)
+        row = {"iteration": iteration, "global_step": global_step, "time_s": round(elapsed, 2),
+               "sps": round(sps, 1), "lr": lr, **stats, **_episode_stats(recent)}
+
+        if args.eval_every and iteration % args.eval_every == 0:
+            if eval_env is None:
+                eval_env = make_env(args, backend=args.eval_backend)
+            model.eval()
+            _, summ = evaluate(Policy(model, norm, config), eval_env, args.eval_episodes, args.eval_max_steps,
+                               seed=args.seed + 10_000)
+            model.train()
+            row.update({"eval_mean_distance": summ["mean_distance"], "eval_finish_rate": summ["finish_rate"],
+                        "eval_time_100m": summ["time_100m"], "eval_mean_return": summ["mean_return"]})
+            score = _eval_score(summ)
+            if score > best_eval:
+                best_eval = score
+                checkpoint.save(os.path.join(rd, "best.pt"),
+                                checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+        elif not args.eval_every and iteration % args.save_every == 0:
+            score = row.get("mean_distance", math.nan)
+            score = row.get("mean_return", math.nan) if math.isnan(score) else score
+            if not math.isnan(score) and score > best_eval:
+                best_eval = score
+                checkpoint.save(os.path.join(rd, "best.pt"),
+                                checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+
+        if iteration % args.log_every == 0:
+            logger.log(row)
+        if iteration % args.save_every == 0:
+            checkpoint.save(os.path.join(rd, "latest.pt"),
+                            checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+        if iteration % args.plot_every == 0:
+            plot_learning_curve(rd)
+        if bar is not None:
+            bar.update(min(global_step, args.total_steps) - bar.n)
+            bar.set_postfix_str(_postfix(row), refresh=False)
+        last_row = row
+
+    # ---- shutdown ----------------------------------------------------------------------------
+    if rank == 0:
+        checkpoint.save(os.path.join(rd, "latest.pt"),
+                        checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+        if last_row and (not last_row.get("iteration") or last_row["iteration"] % args.log_every):
+            logger.log(last_row)
+        plot_learning_curve(rd)
+        logger.close()
+        if bar is not None:
+            bar.close()
+        why = "done"
+        if stop_flag.requested:
+            via = " (Ctrl-C/SIGTERM forwarded by --cpu)" if stop_flag.signal_name == "SIGUSR1" else ""
+            why = f"stopped by {stop_flag.signal_name}{via}"
+        print(f"[rlqwop] {why}: {global_step} steps, {iteration} iterations; "
+              f"{_postfix(last_row) if last_row else ''}; checkpoint {os.path.join(rd, 'latest.pt')}", flush=True)
+        if eval_env is not None:
+            eval_env.close()
+    for env in envs:
+        env.close()
+    if args.print_param_hash:
+        print(f"PARAM_HASH rank={rank} sha={param_hash(model)}", flush=True)
+    return 0
+
+
+def MPI_Testall(reqs) -> bool:
+    from mpi4py import MPI
+    return MPI.Request.Testall(reqs)
+
+
+def wait_all(reqs, poll_s: float = 0.001) -> None:
+    """Wait for non-blocking requests without spinning a core."""
+    while not MPI_Testall(reqs):
+        time.sleep(poll_s)
+
+
+def _eval_score(summ: dict) -> float:
+    """What best.pt maximises: distance; once every episode finishes, a faster 100 m ranks higher."""
+    if math.isnan(summ["mean_distance"]):
+        return summ["mean_return"]
+    if summ["finish_rate"] == 1.0 and not math.isnan(summ["time_100m"]):
+        return summ["mean_distance"] + 1000.0 / max(summ["time_100m"], 1e-3)
+    return summ["mean_distance"]
+
+
+def _episode_stats(recent) -> dict:
+    if not recent:
+        return {"episodes": 0}
+    eps = list(recent)
+    dist = [e["distance"] for e in eps if not math.isnan(e["distance"])]
+    return {
+        "episodes": len(eps),
+        "mean_distance": float(np.mean(dist)) if dist else math.nan,
+        "max_distance": float(np.max(dist)) if dist else math.nan,
+        "mean_return": float(np.mean([e["return"] for e in eps])),
+        "mean_length": float(np.mean([e["length"] for e in eps])),
+        "finish_rate": float(np.mean([e["finished"] for e in eps])),
+        "fall_rate": float(np.mean([e["fallen"] for e in eps])),
+    }
+
+
+def _postfix(row: dict) -> str:
+    def f(k, fmt):
+        v = row.get(k)
+        return fmt % v if isinstance(v, (int, float)) and not math.isnan(v) else "-"
+    s = f"dist {f('mean_distance', '%.1f')}m rew {f('mean_return', '%.1f')} {f('sps', '%.0f')} steps/s"
+    if "eval_mean_distance" in row:
+        s += f" eval {f('eval_mean_distance', '%.1f')}m"
+    return s
+
+
+if __name__ == "__main__":
+    sys.exit(main())

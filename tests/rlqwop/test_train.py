@@ -1,0 +1,126 @@
+"""End-to-end training on the toy env in this process: run output, resume, bad flags, policy, eval CLI."""
+import csv
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+
+from rlqwop import checkpoint
+from rlqwop.config import parse_args
+from rlqwop.train import main as train_main
+
+from conftest import FAST, ROOT, RUN_PY
+
+
+def _train(tmp_path, *extra):
+    argv = FAST + ["--runs-dir", str(tmp_path), "--name", "r"] + list(extra)
+    assert train_main(argv) == 0
+    return os.path.join(str(tmp_path), "r")
+
+
+def _adam_step(state):
+    steps = [s["step"] for s in state["optimizer"]["state"].values()]
+    return int(max(float(s) for s in steps))
+
+
+def test_run_writes_everything(tmp_path):
+    rd = _train(tmp_path, "--total-steps", "512", "--tensorboard", "true", "--plot-every", "2", "--eval-every", "2",
+                "--eval-episodes", "1", "--eval-max-steps", "50")
+    for f in ("config.json", "progress.csv", "latest.pt", "best.pt", "learning_curve.png"):
+        assert os.path.isfile(os.path.join(rd, f)), f
+    assert any(f.startswith("events.out.tfevents") for f in os.listdir(os.path.join(rd, "tb")))
+    cfg = json.load(open(os.path.join(rd, "config.json")))
+    assert cfg["lr"] == 3e-4 and cfg["total_steps"] == 512 and cfg["env"] == "rlqwop/ToyRun-v0"
+    rows = list(csv.DictReader(open(os.path.join(rd, "progress.csv"))))
+    assert [int(r["global_step"]) for r in rows] == [128, 256, 384, 512]
+    assert rows[1]["eval_mean_distance"] != ""
+    state = checkpoint.load(os.path.join(rd, "latest.pt"))
+    assert state["global_step"] == 512 and state["iteration"] == 4
+
+
+def test_resume_continues_steps_and_optimizer(tmp_path):
+    # target_kl 0: every iteration makes exactly update_epochs * (128/64) = 4 optimizer steps.
+    rd = _train(tmp_path, "--total-steps", "384", "--target-kl", "0", "--save-every", "1")
+    a = checkpoint.load(os.path.join(rd, "latest.pt"))
+    assert a["global_step"] == 384 and _adam_step(a) == 3 * 4
+    assert train_main(["--resume", rd, "--total-steps", "640"]) == 0
+    b = checkpoint.load(os.path.join(rd, "latest.pt"))
+    assert b["global_step"] == 640 and b["iteration"] == 5
+    assert _adam_step(b) == 5 * 4  # Adam's state came back: its step count went on from 12
+    rows = list(csv.DictReader(open(os.path.join(rd, "progress.csv"))))
+    assert [int(r["iteration"]) for r in rows] == [1, 2, 3, 4, 5]
+    # the resumed run kept its own flags (from config.json) except the one overridden
+    cfg = json.load(open(os.path.join(rd, "config.json")))
+    assert cfg["num_steps"] == 64 and cfg["total_steps"] == 640
+
+
+def test_existing_run_needs_resume(tmp_path):
+    _train(tmp_path, "--total-steps", "128")
+    with pytest.raises(SystemExit, match="--resume"):
+        _train(tmp_path, "--total-steps", "128")
+
+
+@pytest.mark.parametrize("flags,message", [
+    (["--lr", "-1"], "--lr"),
+    (["--gamma", "1.5"], "--gamma"),
+    (["--backend", "cloud"], "invalid choice"),
+    (["--action-mode", "analog"], "invalid choice"),
+    (["--num-envs", "0"], "positive integer"),
+    (["--env-kwargs", "{oops"], "not valid JSON"),
+    (["--hidden", "64,x"], "layer sizes"),
+    (["--resume", "/nonexistent/run"], "no such run directory"),
+    (["--totl-steps", "5"], "unrecognized arguments"),
+])
+def test_bad_flags_give_clear_errors(flags, message, capsys):
+    with pytest.raises(SystemExit) as e:
+        parse_args(flags)
+    assert e.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_every_hyperparameter_is_a_flag():
+    a = parse_args([])
+    for k in ("lr", "gamma", "gae_lambda", "clip_coef", "ent_coef", "vf_coef", "max_grad_norm", "target_kl",
+              "update_epochs", "minibatch_size", "num_steps", "num_envs", "frame_skip", "anneal_lr", "clip_vloss",
+              "norm_adv", "norm_obs", "norm_reward", "total_steps", "hidden"):
+        assert hasattr(a, k), k
+
+
+def test_load_policy_and_eval_cli(tmp_path):
+    from rlqwop.policy import load_policy
+    rd = _train(tmp_path, "--total-steps", "256")
+    pol = load_policy(rd)
+    obs = np.zeros(8, np.float32)
+    a = pol(obs)
+    assert a.shape == (4,) and a.dtype == np.int8 and np.array_equal(a, pol(obs))  # deterministic
+    assert pol(np.zeros((3, 8), np.float32)).shape == (3, 4)
+    gif = str(tmp_path / "ep.gif")
+    out = subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", os.path.join(rd, "latest.pt"),
+                          "--episodes", "2", "--max-steps", "40", "--record", gif],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "mean distance" in out.stdout and "finish rate" in out.stdout
+    assert os.path.getsize(gif) > 0
+
+
+def test_discrete_and_pixel_envs_train(tmp_path):
+    _train(tmp_path, "--total-steps", "128", "--action-mode", "discrete")
+    assert train_main(FAST + ["--runs-dir", str(tmp_path), "--name", "px", "--env", "rlqwop/ToyRunPixels-v0",
+                              "--total-steps", "128", "--cnn-features", "32"]) == 0
+    s = checkpoint.load(os.path.join(str(tmp_path), "px", "latest.pt"))
+    assert s["spec"]["image"] and not s["normalizer"]["norm_obs"]
+
+
+def test_run_gym_sb3_smoke(tmp_path):
+    pytest.importorskip("stable_baselines3")
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "run-gym.py"), "--env", "rlqwop/ToyRun-v0",
+                          "--timesteps", "512", "--n-envs", "2", "--n-steps", "128", "--batch-size", "64",
+                          "--eval-episodes", "1", "--runs-dir", str(tmp_path), "--name", "g"],
+                         capture_output=True, text=True, timeout=90, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "eval: mean distance" in out.stdout
+    assert os.path.isfile(os.path.join(str(tmp_path), "g", "model.zip"))
