@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--anneal-lr", type=_bool, default=True, help="linearly anneal lr to 0 over total-steps")
     g.add_argument("--gamma", type=_float_in(0, 1), default=0.99, help="discount")
     g.add_argument("--gae-lambda", type=_float_in(0, 1), default=0.95)
-    g.add_argument("--update-epochs", type=_positive_int, default=10)
+    g.add_argument("--update-epochs", type=_positive_int, default=None,
+                   help="passes over each batch (default: 10 for vector observations, 4 for images)")
     g.add_argument("--minibatch-size", type=_positive_int, default=512)
     g.add_argument("--clip-coef", type=_float_in(0, 10, lo_open=True), default=0.2)
     g.add_argument("--clip-vloss", type=_bool, default=False, help="clip the value loss like the policy")

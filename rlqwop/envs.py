@@ -19,6 +19,22 @@ def _ensure_registered(env_id: str) -> None:
             raise RuntimeError(f"{env_id} is not registered by qwop_sim yet (is qwop_sim.envs finished?)")
 
 
+def check_env_id(env_id: str) -> str | None:
+    """None if `env_id` can be made, else a one-line reason (checked before any process starts)."""
+    bare = env_id.split(":")[-1]
+    try:
+        if ":" in env_id:
+            import importlib
+            importlib.import_module(env_id.split(":")[0])
+        _ensure_registered(bare)
+    except Exception as e:
+        return str(e)
+    if bare not in gym.registry:
+        close = [k for k in gym.registry if bare.lower() in k.lower() or k.lower() in bare.lower()][:5]
+        return f"unknown Gymnasium id {env_id!r}" + (f" (did you mean {', '.join(close)}?)" if close else "")
+    return None
+
+
 def env_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | None, extra) -> dict:
     """QWOP-shaped ids (ours and the toy ones) take backend/action_mode/frame_skip; others get only
     the --env-kwargs JSON."""

@@ -22,7 +22,7 @@ import torch
 
 from . import checkpoint
 from .config import config_dict, parse_args, run_dir
-from .envs import make_env
+from .envs import check_env_id, make_env
 from .evaluate import evaluate
 from .logger import Logger, plot_learning_curve, write_config
 from .mpi import bcast_array, gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
@@ -60,12 +60,31 @@ def _launch_argv(argv):
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
+    # pre-flight checks in this one process, before mpiexec starts any rank
+    problem = check_env_id(args.env)
+    if problem:
+        sys.exit(f"run.py: --env {args.env}: {problem}")
+    if not args.resume and os.path.isfile(os.path.join(run_dir(args), "latest.pt")):
+        sys.exit(f"run.py: {run_dir(args)} already holds a run; continue it with --resume {run_dir(args)} "
+                 f"or pick another --name")
     if args.cpu > 1:
         relaunch(args.cpu, _launch_argv(argv))  # does not return unless already under mpiexec
 
     comm = world()
-    rank, size = comm.Get_rank(), comm.Get_size()
     install_abort_hook(comm)
+    try:
+        return _train(args, comm)
+    except SystemExit as e:
+        # one rank leaving on its own would leave the others waiting in a collective forever
+        if comm.Get_size() > 1 and e.code not in (0, None):
+            sys.stderr.write(f"[rlqwop] rank {comm.Get_rank()}: {e.code}; aborting the MPI job\n")
+            sys.stderr.flush()
+            comm.Abort(2)
+        raise
+
+
+def _train(args, comm) -> int:
+    rank, size = comm.Get_rank(), comm.Get_size()
     torch.set_num_threads(args.torch_threads)
     learner_acts = size == 1 or args.learner_acts == "on" or (args.learner_acts == "auto" and size <= 2)
     if size == 1 and args.learner_acts == "off":
@@ -84,6 +103,8 @@ def main(argv=None) -> int:
     spec = space_spec(envs[0].observation_space, envs[0].action_space) if rank == first_actor else None
     spec = comm.bcast(spec, root=first_actor)
     model = build_model(spec, args)
+    if args.update_epochs is None:
+        args.update_epochs = 4 if spec["image"] else 10
     norm_obs = args.norm_obs == "on" or (args.norm_obs == "auto" and not spec["image"])
     norm = Normalizer(tuple(spec["obs_shape"]), norm_obs, args.norm_reward, args.gamma,
                       clip_obs=args.clip_obs, clip_reward=args.clip_reward)

@@ -9,7 +9,7 @@ let cached = null;
 // Loads Box2D, the constants and the core once. Throws a readable error if the core is missing.
 function loadCore() {
   if (cached) return cached;
-  const Box2D = require('box2dweb');
+  const Box2D = require('./box2d.js').loadBox2D();   // deterministic Math, as in the page
   const constants = require('../qwop.json');
   const core = require(process.env.QWOP_CORE || path.join(__dirname, '..', 'src', 'qwop.js'));
   const createGame = typeof core === 'function' ? core : core.createGame;
@@ -36,6 +36,10 @@ function frameBase64(render, state, constants, w, h) {
   return Buffer.from(px.buffer, px.byteOffset, px.byteLength).toString('base64');
 }
 
+function withHurdle(game, state) {
+  return typeof game.hurdle === 'function' ? Object.assign({}, state, { hurdle: game.hurdle() }) : state;
+}
+
 function createHeadlessSession() {
   const { Box2D, constants, createGame } = loadCore();
   const game = createGame({ Box2D, constants });
@@ -43,7 +47,8 @@ function createHeadlessSession() {
   const render = getRenderer();
   const driver = createDriver(game, {
     backend: 'node',
-    frame: render ? (w, h, state) => frameBase64(render, state, constants, w, h) : null,
+    // The hurdle's pose is not part of the raw state; the renderer takes it from state.hurdle.
+    frame: render ? (w, h, state) => frameBase64(render, withHurdle(game, state), constants, w, h) : null,
   });
   return { game, handle: driver.handle };
 }

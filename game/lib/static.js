@@ -4,7 +4,7 @@
 //   /<path>            -> public/<path>
 //   /src/<name>.js     -> src/<name>.js        (the core and the renderer)
 //   /qwop.json         -> qwop.json
-//   /vendor/box2d.js   -> box2dweb's box2d.js (wrapped so that it defines self.Box2D in a page)
+//   /vendor/box2d.js   -> box2dweb's box2d.js, wrapped (lib/box2d.js): defines self.Box2D
 const fs = require('fs');
 const path = require('path');
 
@@ -23,16 +23,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-let box2dCache = null;
-function box2dSource() {
-  if (box2dCache) return box2dCache;
-  const file = require.resolve('box2dweb');
-  const src = fs.readFileSync(file, 'utf8');
-  // box2d.js ends with `module.exports = Box2D`; give it a local `module` and publish the global.
-  box2dCache = Buffer.from(
-    '(function (module) {\n' + src + '\n;self.Box2D = Box2D;\n})({ exports: {} });\n', 'utf8');
-  return box2dCache;
-}
+const { pageSource: box2dSource } = require('./box2d.js');
 
 // Resolves a URL path below root, or returns null (traversal, odd characters, not allowed).
 function safeJoin(root, rel) {

@@ -13,6 +13,7 @@
   const params = new URLSearchParams(location.search);
   const agentMode = params.has('agent') && params.get('agent') !== '0' && params.get('agent') !== 'false';
   const sessionId = params.get('session') || 'default';
+  const drawView = params.get('draw') !== '0';   // agent mode: ?draw=0 leaves the canvas alone
 
   const $ = (id) => document.getElementById(id);
   const canvas = $('game');
@@ -85,9 +86,11 @@
     $('stage').style.height = ph + 'px';
 
     // Agent frames: the pixel rasteriser (same pixels as backend=node and Python), no text.
+    // The hurdle's pose is not part of the raw state; the renderer takes it from state.hurdle.
+    const withHurdle = (s) => (typeof game.hurdle === 'function' ? Object.assign({}, s, { hurdle: game.hurdle() }) : s);
     function frameRGB(w, h, s) {
       const { ctx: fctx } = frameCanvas(w, h);
-      drawScene(fctx, s || game.state(), constants, { width: w, height: h, hud: false, mode: 'pixel' });
+      drawScene(fctx, withHurdle(s || game.state()), constants, { width: w, height: h, hud: false, mode: 'pixel' });
       return rgbaToRgb(fctx.getImageData(0, 0, w, h).data, w * h);
     }
 
@@ -104,7 +107,7 @@
 
     // The visible canvas: smooth shapes + the HUD (distance, clock, keys, end screen).
     function view() {
-      drawScene(ctx, state, constants, { width: canvas.width, height: canvas.height, hud: true, keys: held, mode: 'smooth' });
+      drawScene(ctx, withHurdle(state), constants, { width: canvas.width, height: canvas.height, hud: true, keys: held, mode: 'smooth' });
       dirty = false;
     }
     const ended = () => state.fallen || state.finished;
@@ -130,7 +133,7 @@
         requestAnimationFrame(redraw);
       };
       view();
-      requestAnimationFrame(redraw);
+      if (drawView) requestAnimationFrame(redraw);
     } else {
       startHuman(driver, view, ended);
     }

@@ -89,7 +89,7 @@ async function benchPage(base, port) {
   });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/?agent=1&session=bench`);
+    await page.goto(`http://127.0.0.1:${port}/?agent=1&session=bench${process.env.BENCH_DRAW === '0' ? '&draw=0' : ''}`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
     const c = await connectAgent(`${base}/agent?backend=page&session=bench`);
     let relay;
@@ -140,6 +140,7 @@ async function main() {
       page = await benchPage(base, port);
     } catch (e) {
       page = { skipped: e.message.split('\n')[0] };
+      if (process.env.BENCH_DEBUG) console.error(e);
     }
     if (page.skipped) {
       rows.push([`page relay (skipped: ${page.skipped})`, null]);

@@ -64,6 +64,176 @@
     return JSON.parse(fs.readFileSync(f, 'utf8'));
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Revolute joints solved the way Box2D 2.0 does it (qwop.json world.revolute_solver =
+  // "box2d_2.0"). box2dweb (2.1a) solves motor, then limit+point as one 3x3 block, and corrects
+  // positions limit-first; the real game's recordings match to 1e-15 only with the 2.0 order:
+  // velocity = point constraint (2x2), then motor, then limit (1-D, own accumulated impulse);
+  // position = point, then limit (with an accumulated, clamped position impulse). See FIDELITY.md.
+  // Installed on each joint instance, so box2dweb itself stays untouched for anyone else.
+  function jointArms(j) {
+    const bA = j.m_bodyA;
+    const bB = j.m_bodyB;
+    const RA = bA.m_xf.R;
+    const RB = bB.m_xf.R;
+    const ax = j.m_localAnchor1.x - bA.m_sweep.localCenter.x;
+    const ay = j.m_localAnchor1.y - bA.m_sweep.localCenter.y;
+    const bx = j.m_localAnchor2.x - bB.m_sweep.localCenter.x;
+    const by = j.m_localAnchor2.y - bB.m_sweep.localCenter.y;
+    return [RA.col1.x * ax + RA.col2.x * ay, RA.col1.y * ax + RA.col2.y * ay,
+      RB.col1.x * bx + RB.col2.x * by, RB.col1.y * bx + RB.col2.y * by];
+  }
+
+  // K^-1 of the point constraint, as 2.0 computes it (invert K, then multiply).
+  function pivotMass(j, r1X, r1Y, r2X, r2Y) {
+    const m = j.m_bodyA.m_invMass + j.m_bodyB.m_invMass;
+    const i1 = j.m_bodyA.m_invI;
+    const i2 = j.m_bodyB.m_invI;
+    const a = m + i1 * r1Y * r1Y + i2 * r2Y * r2Y;
+    const b = -i1 * r1X * r1Y - i2 * r2X * r2Y;
+    const d = m + i1 * r1X * r1X + i2 * r2X * r2X;
+    let det = a * d - b * b;
+    if (det !== 0) det = 1 / det;
+    return [det * d, -det * b, -det * b, det * a]; // col1.x, col2.x, col1.y, col2.y
+  }
+
+  function applyImpulse(j, PX, PY, angular, r) {
+    const bA = j.m_bodyA;
+    const bB = j.m_bodyB;
+    bA.m_linearVelocity.x -= bA.m_invMass * PX;
+    bA.m_linearVelocity.y -= bA.m_invMass * PY;
+    bA.m_angularVelocity -= bA.m_invI * ((r[0] * PY - r[1] * PX) + angular);
+    bB.m_linearVelocity.x += bB.m_invMass * PX;
+    bB.m_linearVelocity.y += bB.m_invMass * PY;
+    bB.m_angularVelocity += bB.m_invI * ((r[2] * PY - r[3] * PX) + angular);
+  }
+
+  function installBox2D20Revolute(Box2D, joint) {
+    const b2Joint = Box2D.Dynamics.Joints.b2Joint;
+    const S = Box2D.Common.b2Settings;
+    const clamp = (a, lo, hi) => (a < lo ? lo : a > hi ? hi : a);
+    joint.m_limitImpulse20 = 0;
+    joint.m_limitPositionImpulse20 = 0;
+
+    joint.InitVelocityConstraints = function (step) {
+      const bA = this.m_bodyA;
+      const bB = this.m_bodyB;
+      const r = jointArms(this);
+      this.m_pivotMass20 = pivotMass(this, r[0], r[1], r[2], r[3]);
+      this.m_motorMass = 1.0 / (bA.m_invI + bB.m_invI);
+      if (!this.m_enableMotor) this.m_motorImpulse = 0;
+      if (this.m_enableLimit) {
+        const angle = bB.m_sweep.a - bA.m_sweep.a - this.m_referenceAngle;
+        if (Math.abs(this.m_upperAngle - this.m_lowerAngle) < 2.0 * S.b2_angularSlop) {
+          this.m_limitState = b2Joint.e_equalLimits;
+        } else if (angle <= this.m_lowerAngle) {
+          if (this.m_limitState != b2Joint.e_atLowerLimit) this.m_limitImpulse20 = 0;
+          this.m_limitState = b2Joint.e_atLowerLimit;
+        } else if (angle >= this.m_upperAngle) {
+          if (this.m_limitState != b2Joint.e_atUpperLimit) this.m_limitImpulse20 = 0;
+          this.m_limitState = b2Joint.e_atUpperLimit;
+        } else {
+          this.m_limitState = b2Joint.e_inactiveLimit;
+          this.m_limitImpulse20 = 0;
+        }
+      } else {
+        this.m_limitState = b2Joint.e_inactiveLimit;
+        this.m_limitImpulse20 = 0;
+      }
+      if (step.warmStarting) {
+        applyImpulse(this, this.m_impulse.x, this.m_impulse.y, this.m_motorImpulse + this.m_limitImpulse20, r);
+      } else {
+        this.m_impulse.SetZero();
+        this.m_motorImpulse = 0;
+        this.m_limitImpulse20 = 0;
+      }
+      this.m_limitPositionImpulse20 = 0;
+    };
+
+    joint.SolveVelocityConstraints = function (step) {
+      const bA = this.m_bodyA;
+      const bB = this.m_bodyB;
+      const r = jointArms(this);
+      const pm = this.m_pivotMass20;
+      // 1. point to point
+      const CdotX = bB.m_linearVelocity.x - bB.m_angularVelocity * r[3] - bA.m_linearVelocity.x + bA.m_angularVelocity * r[1];
+      const CdotY = bB.m_linearVelocity.y + bB.m_angularVelocity * r[2] - bA.m_linearVelocity.y - bA.m_angularVelocity * r[0];
+      const PX = -(pm[0] * CdotX + pm[1] * CdotY);
+      const PY = -(pm[2] * CdotX + pm[3] * CdotY);
+      this.m_impulse.x += PX;
+      this.m_impulse.y += PY;
+      applyImpulse(this, PX, PY, 0, r);
+      // 2. motor (impulse clamped to max torque * dt)
+      if (this.m_enableMotor && this.m_limitState != b2Joint.e_equalLimits) {
+        const Cdot = bB.m_angularVelocity - bA.m_angularVelocity - this.m_motorSpeed;
+        const old = this.m_motorImpulse;
+        const maxImpulse = step.dt * this.m_maxMotorTorque;
+        this.m_motorImpulse = clamp(old - this.m_motorMass * Cdot, -maxImpulse, maxImpulse);
+        const impulse = this.m_motorImpulse - old;
+        bA.m_angularVelocity -= bA.m_invI * impulse;
+        bB.m_angularVelocity += bB.m_invI * impulse;
+      }
+      // 3. limit (1-D, one-sided unless the limits are equal)
+      if (this.m_enableLimit && this.m_limitState != b2Joint.e_inactiveLimit) {
+        let impulse = -this.m_motorMass * (bB.m_angularVelocity - bA.m_angularVelocity);
+        const old = this.m_limitImpulse20;
+        if (this.m_limitState == b2Joint.e_equalLimits) this.m_limitImpulse20 = old + impulse;
+        else if (this.m_limitState == b2Joint.e_atLowerLimit) this.m_limitImpulse20 = Math.max(old + impulse, 0);
+        else this.m_limitImpulse20 = Math.min(old + impulse, 0);
+        impulse = this.m_limitImpulse20 - old;
+        bA.m_angularVelocity -= bA.m_invI * impulse;
+        bB.m_angularVelocity += bB.m_invI * impulse;
+      }
+    };
+
+    joint.SolvePositionConstraints = function () {
+      const bA = this.m_bodyA;
+      const bB = this.m_bodyB;
+      const r = jointArms(this);
+      // 1. point to point
+      const CX = bB.m_sweep.c.x + r[2] - bA.m_sweep.c.x - r[0];
+      const CY = bB.m_sweep.c.y + r[3] - bA.m_sweep.c.y - r[1];
+      const positionError = Math.sqrt(CX * CX + CY * CY);
+      const pm = pivotMass(this, r[0], r[1], r[2], r[3]);
+      const PX = -(pm[0] * CX + pm[1] * CY);
+      const PY = -(pm[2] * CX + pm[3] * CY);
+      bA.m_sweep.c.x -= bA.m_invMass * PX;
+      bA.m_sweep.c.y -= bA.m_invMass * PY;
+      bA.m_sweep.a -= bA.m_invI * (r[0] * PY - r[1] * PX);
+      bB.m_sweep.c.x += bB.m_invMass * PX;
+      bB.m_sweep.c.y += bB.m_invMass * PY;
+      bB.m_sweep.a += bB.m_invI * (r[2] * PY - r[3] * PX);
+      bA.SynchronizeTransform();
+      bB.SynchronizeTransform();
+      // 2. limit
+      let angularError = 0;
+      if (this.m_enableLimit && this.m_limitState != b2Joint.e_inactiveLimit) {
+        const angle = bB.m_sweep.a - bA.m_sweep.a - this.m_referenceAngle;
+        let impulse;
+        if (this.m_limitState == b2Joint.e_equalLimits) {
+          const C = clamp(angle, -S.b2_maxAngularCorrection, S.b2_maxAngularCorrection);
+          impulse = -this.m_motorMass * C;
+          angularError = Math.abs(C);
+        } else {
+          const lower = this.m_limitState == b2Joint.e_atLowerLimit;
+          let C = angle - (lower ? this.m_lowerAngle : this.m_upperAngle);
+          angularError = Math.max(0, lower ? -C : C);
+          C = lower ? clamp(C + S.b2_angularSlop, -S.b2_maxAngularCorrection, 0)
+            : clamp(C - S.b2_angularSlop, 0, S.b2_maxAngularCorrection);
+          const old = this.m_limitPositionImpulse20;
+          const acc = old - this.m_motorMass * C;
+          this.m_limitPositionImpulse20 = lower ? Math.max(acc, 0) : Math.min(acc, 0);
+          impulse = this.m_limitPositionImpulse20 - old;
+        }
+        bA.m_sweep.a -= bA.m_invI * impulse;
+        bB.m_sweep.a += bB.m_invI * impulse;
+        bA.SynchronizeTransform();
+        bB.SynchronizeTransform();
+      }
+      return positionError <= S.b2_linearSlop && angularError <= S.b2_angularSlop;
+    };
+  }
+
   const KEY = { Q: 1, W: 2, O: 4, P: 8 };
   const HIPS = ['leftHip', 'rightHip'];
 
@@ -95,6 +265,7 @@
     // The camera's x in px, from the torso's x (see track.camera_* in qwop.json and FIDELITY.md).
     const camScale = track.camera_torso_scale !== undefined ? track.camera_torso_scale : PX;
     const camOffset = track.camera_offset_px || 0;
+    const tileShift = track.tile_offset_x || 0; // tile centre relative to (floor(...) + i) * 32
     const fallParts = new Set(rules.fall_parts);
     const feet = new Set(rules.feet);
     const clockPerFrame = C.clock_per_frame;
@@ -137,6 +308,12 @@
       return body;
     }
 
+    function createJoint(jd) {
+      const joint = world.CreateJoint(jd);
+      if (W.revolute_solver === 'box2d_2.0') installBox2D20Revolute(Box2D, joint);
+      return joint;
+    }
+
     function createRunner() {
       const pf = C.player_filter;
       bodies = {};
@@ -164,7 +341,7 @@
         jd.enableMotor = !!j.motor;
         jd.motorSpeed = 0;
         jd.maxMotorTorque = j.max_torque;
-        joints[j.name] = world.CreateJoint(jd);
+        joints[j.name] = createJoint(jd);
       }
     }
 
@@ -208,7 +385,7 @@
       jd.enableLimit = true;
       jd.lowerAngle = h.joint.lower;
       jd.upperAngle = h.joint.upper;
-      world.CreateJoint(jd);
+      createJoint(jd);
       hurdleBodies = { base, top };
     }
 
@@ -234,7 +411,7 @@
     function placeTiles() {
       const first = Math.floor(cameraXpx() / track.tile_width_px);
       for (let i = 0; i < tileBodies.length; i++) {
-        const x = (first + i) * tileW;
+        const x = (first + i) * tileW + tileShift;
         const body = tileBodies[i];
         if (body.GetPosition().x !== x) body.SetPositionAndAngle(new b2Vec2(x, track.center_y), 0);
       }
@@ -335,7 +512,9 @@
       applyKeys(keys); // 2, 3
       applyEngineSettings();
       world.Step(W.dt, W.velocity_iterations, W.position_iterations); // 4 (contact rules inside)
-      if (!W.keep_forces) world.ClearForces();
+      // The original never clears forces: the head torque accumulates from frame to frame
+      // (idle recordings: 2e-3 off by frame 5 with ClearForces, 1e-15 without).
+      if (W.clear_forces) world.ClearForces();
       g.frame += 1;
       if (!g.finished) g.distance = bodies.torso.GetPosition().x * C.metres_per_unit; // 5
       if (ended()) applyEndOfGame(); // 6

@@ -84,11 +84,11 @@ class QWOPBatch:
             keys = np.asarray(keys).astype(int).tolist()
         sims = self.sims
         live = [i for i in range(self.n) if not sims[i].ended]
+        work = [(sims[i], keys[i]) for i in live]
         for f in range(frames):
-            for i in live:
-                s = sims[i]
+            for s, k in work:
                 if not s.ended:
-                    s._frame(keys[i])
+                    s._frame(k)
             if f % 128 == 127:
                 for i in live:
                     sims[i]._after_frames()
@@ -100,20 +100,22 @@ class QWOPBatch:
             np.matmul(self._raw[:, :N_BODIES], _OUT_MATRIX, out=self.bodies)
         else:
             self.bodies[live] = self._raw[live, :N_BODIES] @ _OUT_MATRIX
+        xs = self.bodies[:, 0, 0].tolist()
         for i in live:
             s = sims[i]
-            x = s._out[0, 0]
+            x = xs[i]
             if not s.finished:
                 s.distance = x * 0.1
-            if s.settings.track_tiles and not (s._tile_check_lo < x < s._tile_check_hi):
-                s._ensure_tiles(x)
-            if s._hurdle_check and x > _HURDLE_NEAR:
-                s._after_frames()
-            self.distance[i] = s.distance
-            self.clock[i] = s.clock
-            self.frame[i] = s.frame
-            self.fallen[i], self.jumped[i], self.finished[i] = s.fallen, s.jumped, s.finished
-            self.done[i] = s.ended
+            if (s.settings.track_tiles and not (s._tile_check_lo < x < s._tile_check_hi)) \
+                    or (s._hurdle_check and x > _HURDLE_NEAR):
+                s._after_frames()  # extend the track / add the hurdle (rare)
+        self.distance[:] = [s.distance for s in sims]
+        self.clock[:] = [s.clock for s in sims]
+        self.frame[:] = [s.frame for s in sims]
+        self.fallen[:] = [s.fallen for s in sims]
+        self.jumped[:] = [s.jumped for s in sims]
+        self.finished[:] = [s.finished for s in sims]
+        self.done[:] = [s.ended for s in sims]
         return self._view
 
     def state(self, i: int) -> RawState:

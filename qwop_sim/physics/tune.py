@@ -130,12 +130,16 @@ def summarize(herr: dict, serr: dict | None = None, label: str = "") -> dict:
         summary[f"h{h}"] = dict(n=len(p), pos_median=float(np.median(p)), pos_p95=float(np.percentile(p, 95)),
                                 ang_median=float(np.median(a)), ang_p95=float(np.percentile(a, 95)))
     if serr is not None:
-        both = [(r, o) for (r, o, *_rest) in serr.values() if r is not None]
-        d = [abs(o - r) if o is not None else math.inf for r, o in both]
-        agree = sum(1 for (r, o, rf, of, *_x) in serr.values() if (r is None) == (o is None))
-        summary["fall"] = dict(sequences=len(serr), same_outcome=agree,
-                               fall_frame_abs_diff_median=float(np.median(d)) if d else None,
-                               within_5_frames=sum(1 for x in d if x <= 5), n_rec_falls=len(d))
+        # (rec end, our end, ...): a game end (fall) in both, in one only, in none
+        both = [(r, o) for (r, o, *_rest) in serr.values() if r is not None and o is not None]
+        d = [abs(o - r) for r, o in both]
+        agree = sum(1 for (r, o, *_x) in serr.values() if (r is None) == (o is None))
+        summary["fall"] = dict(
+            sequences=len(serr), same_outcome=agree,
+            rec_falls=sum(1 for v in serr.values() if v[0] is not None),
+            both_fall=len(both),
+            fall_frame_diff_median=float(np.median(d)) if d else None,
+            fall_within_10_frames=sum(1 for x in d if x <= 10))
         summary["first25_pos_err_mean"] = float(np.mean([v[6] for v in serr.values()]))
     return summary
 
@@ -165,12 +169,11 @@ class NodeGame:
     SCRIPT = r"""
 const path = require('path');
 const root = process.argv[2];
-const constants = require(path.join(root, 'game', 'qwop.json'));
-let Box2D;
-try { Box2D = require(path.join(root, 'game', 'node_modules', 'box2dweb')); } catch (e) { Box2D = undefined; }
 const mod = require(path.join(root, 'game', 'src', 'qwop.js'));
-const create = mod.createGame || (mod.default && mod.default.createGame);
-const game = create(Box2D ? { Box2D, constants } : { constants });
+let Box2D;
+try { Box2D = require(path.join(root, 'game', 'lib', 'box2d.js')).loadBox2D(); } catch (e) { Box2D = undefined; }
+const game = Box2D ? mod.createGame({ Box2D, constants: require(path.join(root, 'game', 'qwop.json')) })
+                   : mod.createGame();
 const rl = require('readline').createInterface({ input: process.stdin });
 rl.on('line', (line) => {
   const m = JSON.parse(line);
@@ -185,7 +188,11 @@ rl.on('line', (line) => {
     def __init__(self):
         if not (REPO / "game" / "src" / "qwop.js").exists():
             raise FileNotFoundError("game/src/qwop.js not found")
-        self.p = subprocess.Popen(["node", "-e", self.SCRIPT, "--", str(REPO)], stdin=subprocess.PIPE,
+        import tempfile
+        self._script = tempfile.NamedTemporaryFile("w", suffix=".js", delete=False)
+        self._script.write(self.SCRIPT)
+        self._script.close()
+        self.p = subprocess.Popen(["node", self._script.name, str(REPO)], stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, text=True, bufsize=1)
 
     def _call(self, msg):
@@ -204,6 +211,8 @@ rl.on('line', (line) => {
 
     def close(self):
         self.p.kill()
+        self.p.wait()
+        os.unlink(self._script.name)
 
 
 def record_node(recs: dict) -> dict:

@@ -77,6 +77,7 @@ _GRAVITY = tuple(_W["gravity"])
 _RULES = C["rules"]
 _HEAD_GAIN = float(_RULES["head_torque"]["gain"])
 _HEAD_OFFSET = float(_RULES["head_torque"]["offset"])
+_CLEAR_FORCES = bool(_W.get("clear_forces", True))
 _JUMP_X = float(_RULES["jump_x"])
 _PIT_X = float(_RULES["sand_pit_x"])
 _ONLY_LEFT = bool(_RULES["foot_quirk_only_left"])
@@ -170,6 +171,7 @@ _SET_FUNC = ffi.addressof(lib, "pmSpaceBodySetIteratorFuncBatched")
 # reported (Box2D) state = chipmunk state with positions advanced by v * dt: row @ _OUT_MATRIX
 _OUT_MATRIX = np.eye(6)
 _OUT_MATRIX[3, 0] = _OUT_MATRIX[4, 1] = _OUT_MATRIX[5, 2] = DT
+_get_a, _get_w, _set_t, _step = lib.cpBodyGetAngle, lib.cpBodyGetAngularVelocity, lib.cpBodySetTorque, lib.cpSpaceStep
 _PARKED = INITIAL_BODIES.copy()
 _PARKED[:, 1] -= 1e4  # the start pose far above everything (reset's flush step)
 _HURDLE_NEAR = float(C["hurdle"]["top"]["x"]) - 30.0
@@ -281,6 +283,7 @@ class QWOPSim:
         space.add(*bodies, *shapes)
         self.bodies = bodies
         self._head = bodies[_BODY_INDEX["head"]]
+        self._head_ptr = self._head._body
         self._lfoot = bodies[_BODY_INDEX["leftFoot"]]
         self._rfoot = bodies[_BODY_INDEX["rightFoot"]]
         self._warming = False
@@ -299,12 +302,15 @@ class QWOPSim:
             lim.error_bias = st.limit_error_bias
             lim.max_bias = st.limit_max_bias
             self.pivots[name], self.limits[name] = pv, lim
-            cons += [pv, lim]
+            # solve order per joint as Box2D 2.0 (qwop.json world.revolute_solver): point,
+            # motor, limit (Chipmunk solves constraints in the order they were added)
+            cons.append(pv)
             if motor:
                 mo = pymunk.SimpleMotor(a, b, 0.0)
                 mo.max_force = maxt
                 self.motors[name] = mo
                 cons.append(mo)
+            cons.append(lim)
         space.add(*cons)
         self._constraints = cons
         self._max_forces = [c.max_force for c in cons]
@@ -492,10 +498,16 @@ class QWOPSim:
         self.clock += CLOCK_PER_FRAME
         self.frame += 1
         if not self.fallen:
-            h = self._head
-            self._head_torque = _HEAD_GAIN * (h.angle + h.angular_velocity * DT + _HEAD_OFFSET)
-            h.torque = self._head_torque
-        lib.cpSpaceStep(self._space_ptr, DT)  # (Space.step's Python bookkeeping is not needed)
+            hp = self._head_ptr  # the head's angle in Box2D terms: chipmunk's + w dt (module doc)
+            t = self._head_torque + _HEAD_GAIN * (_get_a(hp) + _get_w(hp) * DT + _HEAD_OFFSET)
+            if _CLEAR_FORCES:
+                t -= self._head_torque
+            self._head_torque = t
+        if self._head_torque:
+            # Chipmunk clears forces after each step; the original never does (qwop.json
+            # world.clear_forces = false): the head torque accumulates frame after frame
+            _set_t(self._head_ptr, self._head_torque)
+        _step(self._space_ptr, DT)  # lib.cpSpaceStep: Space.step's Python bookkeeping not needed
         if self._deferred:
             for is_foot, x in self._deferred:
                 if is_foot:
@@ -511,8 +523,9 @@ class QWOPSim:
         keep = self._out.copy()
         self._warming = True
         if not self.fallen:
-            h = self._head
-            h.torque = _HEAD_GAIN * (h.angle + h.angular_velocity * DT + _HEAD_OFFSET)
+            hp = self._head_ptr
+            t = self._head_torque + _HEAD_GAIN * (_get_a(hp) + _get_w(hp) * DT + _HEAD_OFFSET)
+            _set_t(hp, t - self._head_torque if _CLEAR_FORCES else t)
         lib.cpSpaceStep(self._space_ptr, DT)
         self._warming = False
         self._put_runner(keep)
@@ -629,7 +642,8 @@ class QWOPSim:
 
     @property
     def head_torque(self) -> float:
-        """Torque applied to the head in the last frame (0 once fallen)."""
+        """Torque on the head in the last frame. It accumulates (the original never clears
+        forces): each frame adds gain * (head angle + offset); a reset/set_state zeroes it."""
         return self._head_torque if not self.fallen else 0.0
 
     def hurdle_state(self) -> dict | None:
