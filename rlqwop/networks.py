@@ -124,6 +124,19 @@ class ActorCritic(nn.Module):
         ent = self._reduce(dist.entropy())
         return action, logp, ent, self.critic(f).squeeze(-1)
 
+    def act(self, obs: torch.Tensor):
+        """Sample actions for acting (no entropy, no Distribution objects): action, log_prob, value."""
+        f = self._features(obs)
+        logits = self.actor(f)
+        if self.kind == "multibinary":
+            action = torch.bernoulli(torch.sigmoid(logits))
+            logp = -torch.nn.functional.binary_cross_entropy_with_logits(logits, action, reduction="none").sum(-1)
+        else:
+            logp_all = torch.log_softmax(logits, -1)
+            action = torch.multinomial(logp_all.exp(), 1).squeeze(-1)
+            logp = logp_all.gather(-1, action[:, None]).squeeze(-1)
+        return action, logp, self.critic(f).squeeze(-1)
+
     def deterministic(self, obs: torch.Tensor) -> torch.Tensor:
         logits = self.actor(self._features(obs))
         if self.kind == "multibinary":

@@ -65,7 +65,7 @@ class Rollout:
                 poll()
             self.stats.see_obs(self.raw_obs)
             nobs = norm.obs(self.raw_obs) if not model.image else self.raw_obs
-            action, logp, _, value = model.get_action_and_value(self._tensor(nobs))
+            action, logp, value = model.act(self._tensor(nobs))
             env_actions = model.to_env_action(action)
             next_obs = np.empty_like(self.raw_obs)
             rewards = np.zeros(N)

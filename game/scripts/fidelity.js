@@ -78,10 +78,18 @@ function replay(game, seq) {
   };
 }
 
+// Same outcome within the recording: a recording stops at the frame its game ended, so where the
+// real game did not end within it, ours matches when it did not end within it either (what
+// happens after the last recorded frame is unknown).
+function sameEnd(real, ours, frames) {
+  if (real !== null) return real === ours;
+  return ours === null || ours > frames;
+}
+
 function summarise(name, r) {
   const at = {};
   for (const f of REPORT_FRAMES) at[f] = f < r.errors.length ? r.errors[f] : null;
-  const over = r.errors.findIndex((e) => e > FIRST_OVER);
+  const over = firstOver(r.errors, FIRST_OVER);
   const through = Math.min(GOOD_THROUGH, r.errors.length - 1);
   const maxThrough = Math.max(...r.errors.slice(0, through + 1));
   return {
@@ -89,25 +97,33 @@ function summarise(name, r) {
     frames: r.errors.length - 1,
     error_at: at,
     max_error_through_25: maxThrough,
-    first_frame_over_0_01: over < 0 ? null : over,
+    first_frame_over_0_01: over,
     real_fall: r.realFall,
     our_fall: r.ourFall,
-    same_fall: r.realFall === r.ourFall,
+    same_fall: sameEnd(r.realFall, r.ourFall, r.errors.length - 1),
     real_land: r.realLand,
     our_land: r.ourLand,
-    same_land: r.realLand === r.ourLand,
+    same_land: sameEnd(r.realLand, r.ourLand, r.errors.length - 1),
+    max_error_all: Math.max(...r.errors),
+    first_frame_over_1e_4: firstOver(r.errors, GOOD),
+    errors: r.errors, // largest body-position error at every recorded frame (0 = after reset)
     matched_25: maxThrough < GOOD,
   };
+}
+
+function firstOver(errors, limit) {
+  const i = errors.findIndex((e) => e > limit);
+  return i < 0 ? null : i;
 }
 
 const fmt = (e) => (e === null ? '-' : e.toExponential(1));
 const fmtF = (f) => (f === null ? '-' : String(f));
 
 function printTable(rows) {
-  const head = ['sequence', 'frames', ...REPORT_FRAMES.map((f) => 'err@' + f), 'max<=25', '>0.01@',
+  const head = ['sequence', 'frames', ...REPORT_FRAMES.map((f) => 'err@' + f), 'max<=25', '>1e-4@', '>0.01@',
     'fall real/ours', 'land real/ours'];
   const lines = rows.map((r) => [r.name, String(r.frames), ...REPORT_FRAMES.map((f) => fmt(r.error_at[f])),
-    fmt(r.max_error_through_25), fmtF(r.first_frame_over_0_01),
+    fmt(r.max_error_through_25), fmtF(r.first_frame_over_1e_4), fmtF(r.first_frame_over_0_01),
     `${fmtF(r.real_fall)}/${fmtF(r.our_fall)} ${r.same_fall ? 'same' : 'DIFF'}`,
     `${fmtF(r.real_land)}/${fmtF(r.our_land)} ${r.same_land ? 'same' : 'DIFF'}`]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -133,6 +149,9 @@ function run(options) {
     real_falls: withFall.length,
     same_fall_frame_of_real_falls: withFall.filter((r) => r.same_fall).length,
     same_land_frame: rows.filter((r) => r.same_land).length,
+    whole_sequence_under_1e4: rows.filter((r) => r.first_frame_over_1e_4 === null).length,
+    recorded_frames: rows.reduce((a, r) => a + r.frames, 0),
+    frames_under_1e4: rows.reduce((a, r) => a + (r.first_frame_over_1e_4 === null ? r.frames : r.first_frame_over_1e_4 - 1), 0),
     median_max_error_through_25: median(rows.map((r) => r.max_error_through_25)),
   };
   return { summary, rows };
@@ -157,7 +176,9 @@ function main(argv) {
   const s = res.summary;
   console.log(`summary: ${s.matched_1e4_through_25}/${s.sequences} sequences under 1e-4 through frame 25; ` +
     `same fall frame ${s.same_fall_frame}/${s.sequences} (${s.same_fall_frame_of_real_falls}/${s.real_falls} of the real falls); ` +
-    `same landing ${s.same_land_frame}/${s.sequences}; median max error through 25 ${fmt(s.median_max_error_through_25)}`);
+    `same landing ${s.same_land_frame}/${s.sequences}; whole recording under 1e-4 ${s.whole_sequence_under_1e4}/${s.sequences} ` +
+    `(${s.frames_under_1e4}/${s.recorded_frames} frames before the first error over 1e-4); ` +
+    `median max error through 25 ${fmt(s.median_max_error_through_25)}`);
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(res, null, 1));
 }
 

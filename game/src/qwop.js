@@ -19,13 +19,19 @@
  *
  * A frame follows the original's order (qwop-physics.md, "Every frame"): clock, head torque,
  * thigh keys, calf keys, one world step (contact rules fire inside it), score, end of game.
+ *
+ * Three details make box2dweb step exactly like the real game (game/FIDELITY.md; all switchable
+ * in qwop.json's `world`): revolute joints solved in Box2D 2.0's order (revolute_solver), forces
+ * never cleared so the head torque accumulates (clear_forces), and the fixture created first is
+ * fixture A of a contact (contact_pair_order). With them the 28 recordings match to ~1e-14.
  */
 (function (root, factory) {
   'use strict';
   const api = factory(root);
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  if (root) {
-    root.QWOP = api;
+  if (typeof module === 'object' && module.exports) {
+    module.exports = api; // Node / CommonJS
+  } else if (root) {
+    root.QWOP = api; // a classic <script> in the page (or a worker)
     root.QWOPCore = api;
   }
 })(typeof globalThis !== 'undefined' ? globalThis : this, function (root) {
@@ -44,15 +50,21 @@
     return Box2D;
   }
 
+  // Only in Node, and only when the caller passed no Box2D / constants.
   function nodeRequire(name) {
-    // Hidden from bundlers/pages: only used in Node when the caller passed nothing.
-    // eslint-disable-next-line no-new-func
     return typeof module === 'object' && typeof require === 'function' ? require(name) : null;
   }
 
   function loadBox2D() {
-    const B = (root && root.Box2D) || nodeRequire('box2dweb');
-    return prepareBox2D(B);
+    if (root && root.Box2D) return prepareBox2D(root.Box2D);
+    // box2d.js swaps the global Object.defineProperty for a getter/setter-only polyfill when it
+    // loads (its test for a native one is wrong); put the native one back.
+    const defineProperty = Object.defineProperty;
+    try {
+      return prepareBox2D(nodeRequire('box2dweb'));
+    } finally {
+      Object.defineProperty = defineProperty;
+    }
   }
 
   // Node helper: the repo's qwop.json (game/qwop.json, one folder up from src/).
@@ -97,15 +109,29 @@
     return [det * d, -det * b, -det * b, det * a]; // col1.x, col2.x, col1.y, col2.y
   }
 
-  function applyImpulse(j, PX, PY, angular, r) {
+  // K x = b by Cramer's rule (2.0's b2Mat22.Solve, used by the position pass).
+  function solveK(j, r1X, r1Y, r2X, r2Y, bX, bY) {
+    const m = j.m_bodyA.m_invMass + j.m_bodyB.m_invMass;
+    const i1 = j.m_bodyA.m_invI;
+    const i2 = j.m_bodyB.m_invI;
+    const a11 = m + i1 * r1Y * r1Y + i2 * r2Y * r2Y;
+    const a12 = -i1 * r1X * r1Y - i2 * r2X * r2Y;
+    const a22 = m + i1 * r1X * r1X + i2 * r2X * r2X;
+    let det = a11 * a22 - a12 * a12;
+    if (det !== 0) det = 1 / det;
+    return [det * (a22 * bX - a12 * bY), det * (a11 * bY - a12 * bX)];
+  }
+
+  // Point impulse P at the anchors plus angular impulses (motor, limit), summed in 2.0's order.
+  function applyImpulse(j, PX, PY, r, motor, limit) {
     const bA = j.m_bodyA;
     const bB = j.m_bodyB;
     bA.m_linearVelocity.x -= bA.m_invMass * PX;
     bA.m_linearVelocity.y -= bA.m_invMass * PY;
-    bA.m_angularVelocity -= bA.m_invI * ((r[0] * PY - r[1] * PX) + angular);
+    bA.m_angularVelocity -= bA.m_invI * ((r[0] * PY - r[1] * PX) + motor + limit);
     bB.m_linearVelocity.x += bB.m_invMass * PX;
     bB.m_linearVelocity.y += bB.m_invMass * PY;
-    bB.m_angularVelocity += bB.m_invI * ((r[2] * PY - r[3] * PX) + angular);
+    bB.m_angularVelocity += bB.m_invI * ((r[2] * PY - r[3] * PX) + motor + limit);
   }
 
   function installBox2D20Revolute(Box2D, joint) {
@@ -141,7 +167,7 @@
         this.m_limitImpulse20 = 0;
       }
       if (step.warmStarting) {
-        applyImpulse(this, this.m_impulse.x, this.m_impulse.y, this.m_motorImpulse + this.m_limitImpulse20, r);
+        applyImpulse(this, this.m_impulse.x, this.m_impulse.y, r, this.m_motorImpulse, this.m_limitImpulse20);
       } else {
         this.m_impulse.SetZero();
         this.m_motorImpulse = 0;
@@ -162,7 +188,7 @@
       const PY = -(pm[2] * CdotX + pm[3] * CdotY);
       this.m_impulse.x += PX;
       this.m_impulse.y += PY;
-      applyImpulse(this, PX, PY, 0, r);
+      applyImpulse(this, PX, PY, r, 0, 0);
       // 2. motor (impulse clamped to max torque * dt)
       if (this.m_enableMotor && this.m_limitState != b2Joint.e_equalLimits) {
         const Cdot = bB.m_angularVelocity - bA.m_angularVelocity - this.m_motorSpeed;
@@ -194,9 +220,7 @@
       const CX = bB.m_sweep.c.x + r[2] - bA.m_sweep.c.x - r[0];
       const CY = bB.m_sweep.c.y + r[3] - bA.m_sweep.c.y - r[1];
       const positionError = Math.sqrt(CX * CX + CY * CY);
-      const pm = pivotMass(this, r[0], r[1], r[2], r[3]);
-      const PX = -(pm[0] * CX + pm[1] * CY);
-      const PY = -(pm[2] * CX + pm[3] * CY);
+      const [PX, PY] = solveK(this, r[0], r[1], r[2], r[3], -CX, -CY);
       bA.m_sweep.c.x -= bA.m_invMass * PX;
       bA.m_sweep.c.y -= bA.m_invMass * PY;
       bA.m_sweep.a -= bA.m_invI * (r[0] * PY - r[1] * PX);
@@ -262,10 +286,8 @@
     const track = C.track;
     const tileW = track.tile_width_px / PX; // world units between tile centres
     const nTiles = track.tiles_under_camera;
-    // The camera's x in px, from the torso's x (see track.camera_* in qwop.json and FIDELITY.md).
-    const camScale = track.camera_torso_scale !== undefined ? track.camera_torso_scale : PX;
+    // The camera's x in px follows the torso (track.camera_offset_px, fitted: FIDELITY.md).
     const camOffset = track.camera_offset_px || 0;
-    const tileShift = track.tile_offset_x || 0; // tile centre relative to (floor(...) + i) * 32
     const fallParts = new Set(rules.fall_parts);
     const feet = new Set(rules.feet);
     const clockPerFrame = C.clock_per_frame;
@@ -279,6 +301,7 @@
     }
 
     let world, bodies, joints, tileBodies, hurdleBodies, g;
+    let fixtureRank = 0;
     let contactLog = [];
 
     // ------------------------------------------------------------------ world construction
@@ -303,6 +326,7 @@
       if (awake === false) bd.awake = false;
       const body = world.CreateBody(bd);
       const fx = body.CreateFixture(fixtureDef);
+      userData.rank = fixtureRank++;
       body.SetUserData(userData);
       fx.SetUserData(userData);
       return body;
@@ -399,19 +423,36 @@
       createRunner();
       createHurdle();
       world.SetContactListener(makeListener());
+      if (W.contact_pair_order === 'creation') orderPairsByCreation(world);
       placeTiles();
+    }
+
+    // Which fixture of a new contact is A matters (the collider's reference-face choice is
+    // asymmetric, and the contact rules read A then B). Box2D proper orders a pair by proxy id, so
+    // the fixture created first is A: the track is A against the runner. box2dweb compares proxy
+    // objects with `<` (always false) and makes the moving proxy A instead: reorder here.
+    function orderPairsByCreation(w) {
+      const cm = w.m_contactManager;
+      const addPair = Object.getPrototypeOf(cm).AddPair;
+      cm.AddPair = function (proxyA, proxyB) {
+        if (proxyA.GetUserData().rank > proxyB.GetUserData().rank) return addPair.call(this, proxyB, proxyA);
+        return addPair.call(this, proxyA, proxyB);
+      };
     }
 
     // ------------------------------------------------------------------ track tiles / camera
     function cameraXpx() {
-      return bodies.torso.GetPosition().x * camScale + camOffset;
+      return bodies.torso.GetPosition().x * PX + camOffset;
     }
 
     // The original keeps three tiles under the camera, at (floor(camera_px / 640) + i) * 32.
     function placeTiles() {
       const first = Math.floor(cameraXpx() / track.tile_width_px);
+      // Tile i always takes slot first + i: when the camera crosses a tile boundary all three
+      // tiles move by one tile width and every track contact starts afresh (no warm start); the
+      // recordings show exactly that (gait_d, frame 257; FIDELITY.md).
       for (let i = 0; i < tileBodies.length; i++) {
-        const x = (first + i) * tileW + tileShift;
+        const x = (first + i) * tileW + 0; // + 0: no -0
         const body = tileBodies[i];
         if (body.GetPosition().x !== x) body.SetPositionAndAngle(new b2Vec2(x, track.center_y), 0);
       }
@@ -518,7 +559,7 @@
       g.frame += 1;
       if (!g.finished) g.distance = bodies.torso.GetPosition().x * C.metres_per_unit; // 5
       if (ended()) applyEndOfGame(); // 6
-      placeTiles(); // the camera follows the torso; tiles follow the camera
+      placeTiles(); // the camera follows the torso; the tiles follow the camera
       return true;
     }
 
@@ -554,6 +595,7 @@
         distance: 0, hipLimits: initialHipLimits(),
       };
       contactLog = [];
+      fixtureRank = 0;
       buildWorld();
       g.distance = bodies.torso.GetPosition().x * C.metres_per_unit;
       return state();

@@ -285,6 +285,7 @@ class StepLevelResult:
     summary: dict[int, dict[str, dict[str, float]]]
     game_self: dict[int, dict[str, dict[str, float]]]  # game after set_state vs game continuing
     n_states: int
+    vs_cont: dict[int, dict[str, dict[str, float]]] = field(default_factory=dict)  # sim after set_state vs game continuing
     worst: list[dict] = field(default_factory=list)  # the start states with the largest errors
 
 
@@ -294,6 +295,7 @@ def step_level(game, starts: list[StartState], sim=None, progress: bool = False)
     sim = sim or new_sim()
     errs = {h: {q: [] for q in QUANTITIES} for h in HORIZONS}
     self_errs = {h: {q: [] for q in QUANTITIES} for h in HORIZONS}
+    cont_errs = {h: {q: [] for q in QUANTITIES} for h in HORIZONS}
     per_state = []
     bar = _Bar(len(starts), "step level: set_state + 25 frames", progress)
     for st in starts:
@@ -309,13 +311,16 @@ def step_level(game, starts: list[StartState], sim=None, progress: bool = False)
             row[f"pos@{h}"] = e["pos"]
             if st.cont is not None:
                 es = body_errors(g[h - 1].bodies, st.cont[h - 1].bodies)
+                ec = body_errors(s[h - 1].bodies, st.cont[h - 1].bodies)
                 for q in QUANTITIES:
                     self_errs[h][q].append(es[q])
+                    cont_errs[h][q].append(ec[q])
         per_state.append(row)
         bar.update()
     bar.close()
     worst = sorted(per_state, key=lambda r: -r[f"pos@{HORIZONS[0]}"])[:10]
-    return StepLevelResult(errs, summarise_errors(errs), summarise_errors(self_errs), len(starts), worst)
+    return StepLevelResult(errors=errs, summary=summarise_errors(errs), game_self=summarise_errors(self_errs),
+                           n_states=len(starts), worst=worst, vs_cont=summarise_errors(cont_errs))
 
 
 # =================================================================================================
@@ -374,11 +379,19 @@ def policy_episode(b, policy, max_frames: int, is_sim: bool) -> Outcome:
     return Outcome.of(s, n)
 
 
-def episode_specs(n_random: int = 100, random_frames: int = 600, gait_frames: int = 900,
+def random_episode_keys(seed: int, frames: tuple[int, int] = (30, 300)) -> list[int]:
+    """A random-hold key sequence whose length is itself random (uniform in `frames`): long enough
+    sequences always fall, so a random length makes fall / no fall a real question."""
+    n = int(np.random.default_rng([seed, 1]).integers(frames[0], frames[1] + 1))
+    return random_keys(seed, n)
+
+
+def episode_specs(n_random: int = 100, random_frames: tuple[int, int] = (30, 300), gait_frames: int = 900,
                   gait_delays: int = 8, seed0: int = 0) -> list[tuple[str, str, list[int]]]:
-    """(kind, name, keys) for random hold sequences (seeds seed0..) and each periodic gait started
-    after 0..gait_delays-1 idle frames."""
-    specs = [("random", f"seed{seed0 + i}", random_keys(seed0 + i, random_frames)) for i in range(n_random)]
+    """(kind, name, keys) for random hold sequences (seeds seed0.., random lengths) and each
+    periodic gait started after 0..gait_delays-1 idle frames."""
+    specs = [("random", f"seed{seed0 + i}", random_episode_keys(seed0 + i, random_frames))
+             for i in range(n_random)]
     for name, period in periodic_gaits().items():
         reps = gait_frames // len(period) + 2
         for d in range(gait_delays):
@@ -396,15 +409,11 @@ def episode_level(game, specs, sim=None, policies: Sequence[tuple[str, Any]] = (
         out.append(EpisodePair(kind, name, sim_episode(sim, keys), game_episode(game, keys)))
         bar.update()
     for pname, pol in policies:
-        sb = sim_backend or open_backend("sim")
-        try:
-            for i in range(policy_episodes):
-                out.append(EpisodePair("policy", f"{pname}#{i}", policy_episode(sb, pol, policy_frames, True),
-                                       policy_episode(game, pol, policy_frames, False)))
-                bar.update()
-        finally:
-            if sim_backend is None:
-                sb.close()
+        sb = sim_backend or sim  # QWOPSim has the backend's reset()/step() -> RawState
+        for i in range(policy_episodes):
+            out.append(EpisodePair("policy", f"{pname}#{i}", policy_episode(sb, pol, policy_frames, True),
+                                   policy_episode(game, pol, policy_frames, False)))
+            bar.update()
     bar.close()
     return out
 
@@ -516,9 +525,13 @@ class EnvLevelResult:
 
 def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
               frame_sizes: Sequence[tuple[int, int]] = ((64, 64), (160, 100)), n_frames: int | None = None,
-              progress: bool = False) -> EnvLevelResult:
+              progress: bool = False, frame_backends: dict[str, Any] | None = None) -> EnvLevelResult:
     """`backends`: name -> backend to check the set_state round trip and core outputs on (node,
-    browser, sim). `browser`: the backend whose frames are compared with qwop_sim.render."""
+    browser, sim). `browser`: the backend whose frames (the page's canvas) are compared with
+    qwop_sim.render; `frame_backends`: more of them (name -> backend, e.g. node's renderRGB)."""
+    fb = dict(frame_backends or {})
+    if browser is not None:
+        fb = {"browser": browser, **fb}
     from qwop_sim.render import render_rgb
 
     exact = {n: 0 for n in backends}
@@ -530,7 +543,7 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
         core.observation  # noqa: B018
     except (ImportError, AttributeError):
         have_core = False
-    total = len(starts) * len(backends) + (min(len(starts), n_frames or len(starts)) if browser else 0)
+    total = len(starts) * len(backends) + min(len(starts), n_frames or len(starts)) * len(fb)
     bar = _Bar(total, "env level", progress)
     prev = RawState.from_dict(starts[0].state.to_dict())
     for st in starts:
@@ -545,17 +558,17 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
             if have_core and outputs_equal(core_outputs(prev, got), want):
                 core_ok[name] += 1
             bar.update()
-    mad: dict[str, list[float]] = {f"{w}x{h}": [] for w, h in frame_sizes}
-    frac: dict[str, list[float]] = {f"{w}x{h}": [] for w, h in frame_sizes}
-    if browser is not None:
+    mad: dict[str, list[float]] = {f"{b} {w}x{h}": [] for b in fb for w, h in frame_sizes}
+    frac: dict[str, list[float]] = {k: [] for k in mad}
+    for bname, fbk in fb.items():
         for st in starts[: n_frames or len(starts)]:
-            got = set_state(browser, st.state)
+            got = set_state(fbk, st.state)
             for w, h in frame_sizes:
-                g = np.asarray(browser.frame(w, h), np.int16)
+                g = np.asarray(fbk.frame(w, h), np.int16)
                 s = np.asarray(render_rgb(got, w, h, hurdle=got.hurdle), np.int16)
                 diff = np.abs(g - s)
-                mad[f"{w}x{h}"].append(float(diff.mean()))
-                frac[f"{w}x{h}"].append(float((diff.max(axis=2) > 0).mean()))
+                mad[f"{bname} {w}x{h}"].append(float(diff.mean()))
+                frac[f"{bname} {w}x{h}"].append(float((diff.max(axis=2) > 0).mean()))
             bar.update()
     bar.close()
     n = len(starts)

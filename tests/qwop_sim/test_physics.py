@@ -124,22 +124,32 @@ def test_motor_drives_joint_in_box2d_sign(sim, keys, sign):
 
 
 def test_limits_hold(sim):
+    """Limits stop the joints near their bounds. Box2D's limits give too (position-only
+    correction, 2 degrees of slop, overshoot in the step they engage): the node game goes up to
+    0.5 rad past the ankle limits in the recorded key sequences, ~0.25 past the others."""
     for _ in range(40):
         st = sim.step(Q | O)
         if st.fallen:
             break
     for name, j in JOINTS.items():
         lo, hi = sim.joint_limits()[name]
-        assert lo - 0.15 <= sim.joint_angle(name) <= hi + 0.15, name
+        slack = 0.6 if "Ankle" in name else 0.3
+        assert lo - slack <= sim.joint_angle(name) <= hi + slack, name
 
 
 # ---- head torque -------------------------------------------------------------------------------
 def test_head_torque_rule(sim):
+    """Each frame adds gain * (head angle + offset) to the head's torque, which is never cleared
+    (qwop.json world.clear_forces = false, as in the original)."""
     sim.step(0, 3)
+    before = sim.head_torque
     head = sim.state().bodies[BODY_INDEX["head"]]
     sim.step(0)
-    expect = RULES["head_torque"]["gain"] * (head[2] + RULES["head_torque"]["offset"])
-    assert sim.head_torque == pytest.approx(expect, rel=1e-9)
+    added = RULES["head_torque"]["gain"] * (head[2] + RULES["head_torque"]["offset"])
+    if C["world"].get("clear_forces", True):
+        before = 0.0
+    assert sim.head_torque == pytest.approx(before + added, rel=1e-9)
+    assert sim.reset() and sim.head_torque == 0.0
 
 
 def test_head_torque_off_after_fall(sim):
@@ -309,16 +319,23 @@ def test_hurdle_is_asleep_until_touched(sim):
 
 
 # ---- agreement with the real game (recordings) -------------------------------------------------------
-def test_short_horizon_agreement_with_recordings():
-    """Thresholds from what the port reaches (python -m qwop_sim.physics.tune, stride 1; see
-    qwop_sim/physics/README.md): mean body position error (world units, 1 unit = 10 cm) from a
-    recorded state after h frames of the recorded keys. Bounds leave ~30% head room over the
-    measured medians so solver changes that make the port worse fail here."""
-    from qwop_sim.physics.tune import RECORDINGS, horizon_errors, load_recordings
+def test_agreement_with_recordings():
+    """Thresholds from what the port reaches (python -m qwop_sim.physics.tune; numbers in
+    qwop_sim/physics/README.md), with ~30 % head room so that a change that makes the port worse
+    fails here. Error = mean body position error in world units (1 unit = 10 cm; the runner is
+    ~17 units tall).
+    * from reset, mean over the first 25 frames of each recorded sequence: measured 0.169
+      (pymunk's default solver settings: 0.267). No hidden state is involved here.
+    * from a recorded state (set_state), h frames of the recorded keys: h1 median measured 0.026
+      at this stride, h5 median 0.108 / p95 0.286. The node game itself is ~0.027 off at h1 from
+      a recorded state: a raw state lacks Box2D's warm-start impulses, contacts and the
+      accumulated head torque, so h1 has a floor near 0.02 for any backend."""
+    from qwop_sim.physics.tune import RECORDINGS, horizon_errors, load_recordings, reset_errors
     if not RECORDINGS.exists():
         pytest.skip("recordings not available")
     recs = load_recordings()
+    assert reset_errors(recs, n=25).mean() < 0.22
     err = horizon_errors(recs, horizons=(1, 5), stride=6)
-    assert np.median(err[1][0]) < 0.035  # measured 0.025 (one frame: 2.5 mm ~ 0.6 px)
-    assert np.median(err[5][0]) < 0.16   # measured 0.115
-    assert np.percentile(err[5][0], 95) < 0.45  # measured 0.30
+    assert np.median(err[1][0]) < 0.034
+    assert np.median(err[5][0]) < 0.14
+    assert np.percentile(err[5][0], 95) < 0.38

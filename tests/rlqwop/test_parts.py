@@ -85,3 +85,14 @@ def test_toy_envs_follow_the_qwop_contract(env_id, kw):
     obs, info = env.reset(seed=0)
     obs, r, term, trunc, info = env.step(env.action_space.sample())
     assert {"distance", "clock", "fallen", "finished"} <= set(info)
+
+
+@pytest.mark.parametrize("space", [gym.spaces.MultiBinary(4), gym.spaces.Discrete(16)])
+def test_fast_act_log_probs_match_the_distribution(space):
+    spec = space_spec(gym.spaces.Box(-1, 1, (7,), np.float32), space)
+    m = ActorCritic(spec, hidden=(16,))
+    obs = torch.randn(9, 7)
+    a, logp, v = m.act(obs)
+    _, logp2, _, v2 = m.get_action_and_value(obs, a)
+    torch.testing.assert_close(logp, logp2)
+    torch.testing.assert_close(v, v2)

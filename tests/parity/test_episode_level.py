@@ -1,0 +1,68 @@
+"""Episode level: the same key sequences played from reset on the sim and on the game."""
+from __future__ import annotations
+
+import pytest
+
+from tests.parity import conftest as cf
+from tests.parity import harness as H
+
+# Measured 02:05 UTC on this sample (80 random sequences: random holds of 1-15 frames, random
+# lengths 30-300 frames; 3 periodic gaits x 8 start delays): random fall / no-fall agreement 0.8875
+# (game falls in 76%); gait fall agreement 1.0; mean distance sim/game: gait_d 15.0/11.5 m (x1.31),
+# wo_qp_alt6_300 5.8/10.8 m (x0.54), qp_wo_alt10_300 falls at once (0.1 m: ratio not tested).
+# Deterministic sample (moves only with the code). Bounds: agreement 0.85 (1 episode = 1.25%;
+# measured regressions: solver iterations 7 -> 3 gives 0.79, damping 0.9 gives 0.84: both fail);
+# gait ratio in [0.45, 1.6]: a runner that stops moving, falls, or runs away fails (gravity +10%
+# gives gait_d x1.43, inside: the step-level and sim-vs-real tests catch that one). Goal (0.9 / 10%)
+# in test_goals_episode_level.
+RANDOM_AGREEMENT_MIN = 0.85
+GAIT_RATIO_RANGE = (0.45, 1.6)
+GAIT_FALL_AGREEMENT_MIN = 0.85
+
+
+@pytest.fixture(scope="module")
+def pairs(node_game):
+    specs = H.episode_specs(n_random=cf.N_RANDOM_EPISODES, gait_delays=cf.GAIT_DELAYS)
+    return H.episode_level(node_game, specs)
+
+
+@pytest.fixture(scope="module")
+def summary(pairs):
+    return H.episode_summary(pairs)
+
+
+def test_random_fall_agreement(summary):
+    r = summary["random"]
+    # the question must be a real one: some sequences fall, some do not
+    assert 0.05 < r["game_fall_rate"] < 0.95, r
+    assert r["fall_agreement"] >= RANDOM_AGREEMENT_MIN, r
+
+
+def test_gait_fall_agreement(summary):
+    assert summary["gait"]["fall_agreement"] >= GAIT_FALL_AGREEMENT_MIN, summary["gait"]
+
+
+def test_gait_distances(summary):
+    gaits = {g: v for g, v in summary["groups"].items() if v["kind"] == "gait"}
+    assert gaits, "no periodic gait found in the recordings"
+    for name, v in gaits.items():
+        if v["mean_distance_game"] > 1.0:
+            lo, hi = GAIT_RATIO_RANGE
+            assert lo < v["ratio"] < hi, (name, v)
+
+
+def test_clock_and_end_frame_consistent(pairs):
+    # the game clock is 1/30 s per frame on both, stopping at the end: clock * 30 == end frame
+    for p in pairs:
+        for o in (p.sim, p.game):
+            if o.end_frame is not None:
+                assert o.end_frame <= o.frames
+                assert abs(o.clock * 30 - o.end_frame) < 1e-6
+
+
+@pytest.mark.xfail(reason="project goal not reached yet (see README.md 'Figures')", strict=False)
+def test_goals_episode_level(summary):
+    assert summary["random"]["fall_agreement"] >= 0.9
+    for v in summary["groups"].values():
+        if v["kind"] == "gait" and v["mean_distance_game"] > 1.0:
+            assert v["rel_diff"] <= 0.10
