@@ -34,6 +34,7 @@ def parse_args(argv=None):
     p.add_argument("--gamma", type=float, default=0.99)
     p.add_argument("--ent-coef", type=float, default=0.01)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--torch-threads", type=int, default=1)
     p.add_argument("--eval-episodes", type=int, default=3)
     p.add_argument("--name", default=None)
     p.add_argument("--runs-dir", default="runs-sb3")
@@ -53,6 +54,15 @@ def env_kwargs(a):
     return {}
 
 
+def _int_actions(env):
+    """SB3 hands MultiBinary actions over as float32 0./1.; the QWOP envs want integers."""
+    import gymnasium as gym
+
+    if isinstance(env.action_space, gym.spaces.MultiBinary):
+        return gym.wrappers.TransformAction(env, lambda a: np.asarray(a).round().astype(np.int8), env.action_space)
+    return env
+
+
 def main(argv=None):
     a = parse_args(argv)
     try:
@@ -62,7 +72,9 @@ def main(argv=None):
     except ImportError:
         sys.exit("run-gym.py needs Stable-Baselines3: pip install -e '.[sb3]'")
     import gymnasium as gym
+    import torch
 
+    torch.set_num_threads(max(1, a.torch_threads))
     import rlqwop.toy_envs  # noqa: F401  (toy ids, for smoke tests)
     if a.env in QWOP_ENVS:
         import qwop_sim  # noqa: F401  (registers the QWOP ids)
@@ -74,7 +86,7 @@ def main(argv=None):
         json.dump(vars(a), f, indent=2)
 
     kw = env_kwargs(a)
-    venv = make_vec_env(a.env, n_envs=a.n_envs, seed=a.seed, env_kwargs=kw,
+    venv = make_vec_env(a.env, n_envs=a.n_envs, seed=a.seed, env_kwargs=kw, wrapper_class=_int_actions,
                         vec_env_cls=SubprocVecEnv if a.subproc else None)
     pixels = len(venv.observation_space.shape) == 3
     if not pixels:
@@ -96,7 +108,7 @@ def main(argv=None):
         venv.save(os.path.join(out, "vecnormalize.pkl"))
 
     # deterministic evaluation on a fresh env, with the frozen normaliser
-    env = gym.make(a.env, **kw)
+    env = _int_actions(gym.make(a.env, **kw))
     dists, finished = [], []
     for ep in range(a.eval_episodes):
         obs, info = env.reset(seed=10_000 + ep)

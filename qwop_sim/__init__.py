@@ -1,1 +1,11 @@
-"""QWOP-RL: simulator and Gymnasium environments."""
+"""QWOP-RL: the game's ragdoll in pymunk and the Gymnasium environments.
+
+    import gymnasium as gym, qwop_sim
+    env = gym.make("qwop-v0")                     # backend="sim" by default
+    env = gym.make("qwop-v0", backend="browser")  # the game in headless Chromium
+"""
+from qwop_sim.envs import ENV_IDS, register_envs
+
+register_envs()
+
+__all__ = ["ENV_IDS", "register_envs"]

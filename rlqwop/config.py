@@ -100,16 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=1)
 
     g = p.add_argument_group("PPO")
-    g.add_argument("--total-steps", type=_positive_int, default=20_000_000,
+    g.add_argument("--total-steps", type=_positive_int, default=40_000_000,
                    help="env steps in total over all ranks (training stops there)")
     g.add_argument("--num-steps", type=_positive_int, default=256, help="rollout length per env per iteration")
     g.add_argument("--lr", type=_float_in(0, 1, lo_open=True), default=3e-4, help="Adam learning rate")
     g.add_argument("--anneal-lr", type=_bool, default=True, help="linearly anneal lr to 0 over total-steps")
     g.add_argument("--gamma", type=_float_in(0, 1), default=0.99, help="discount")
     g.add_argument("--gae-lambda", type=_float_in(0, 1), default=0.95)
-    g.add_argument("--update-epochs", type=_positive_int, default=None,
-                   help="passes over each batch (default: 10 for vector observations, 4 for images)")
-    g.add_argument("--minibatch-size", type=_positive_int, default=512)
+    g.add_argument("--update-epochs", type=_positive_int, default=4, help="passes over each batch")
+    g.add_argument("--minibatch-size", type=_positive_int, default=1024)
     g.add_argument("--clip-coef", type=_float_in(0, 10, lo_open=True), default=0.2)
     g.add_argument("--clip-vloss", type=_bool, default=False, help="clip the value loss like the policy")
     g.add_argument("--norm-adv", type=_bool, default=True, help="normalise advantages per minibatch")
@@ -144,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     g = p.add_argument_group("evaluation")
     g.add_argument("--eval-every", type=_nonneg_int, default=50,
                    help="evaluate the deterministic policy every N iterations (0: off)")
-    g.add_argument("--eval-episodes", type=_positive_int, default=2)
+    g.add_argument("--eval-episodes", type=_positive_int, default=1,
+                   help="QWOP has no randomness: one deterministic episode says it all on sim")
     g.add_argument("--eval-backend", choices=BACKENDS, default=None,
                    help="backend of the evaluation env (default: --backend)")
     g.add_argument("--eval-max-steps", type=_positive_int, default=2000,

@@ -63,6 +63,29 @@ class Policy:
         return act
 
 
+class MultiFramePolicy(Policy):
+    """A multi-frame-qwop-v0 policy outside its env (e.g. the viewer): `observe(state)` builds the
+    observation the env would, the last 3 decision frames in grayscale (the first one repeated after a
+    reset), from raw states."""
+
+    def __init__(self, *a, **kw):
+        super().__init__(*a, **kw)
+        from collections import deque
+        self._gray = deque(maxlen=3)
+
+    def observe(self, state) -> np.ndarray:
+        from qwop_sim.envs.core import to_gray
+        from qwop_sim.render import render_rgb
+
+        h, w = self.spec["obs_shape"][:2]
+        if int(getattr(state, "frame", 1)) == 0:
+            self._gray.clear()
+        self._gray.append(to_gray(render_rgb(state, w, h)))
+        while len(self._gray) < 3:
+            self._gray.append(self._gray[-1])
+        return np.stack(self._gray, axis=-1)
+
+
 def load_policy(path: str) -> Policy:
     """`path` is a checkpoint file (latest.pt/best.pt) or a run directory (uses best.pt, else latest.pt)."""
     import os
@@ -70,4 +93,7 @@ def load_policy(path: str) -> Policy:
     if os.path.isdir(path):
         best = os.path.join(path, "best.pt")
         path = best if os.path.isfile(best) else os.path.join(path, "latest.pt")
-    return Policy.from_state(checkpoint.load(path))
+    state = checkpoint.load(path)
+    env_id = str(state.get("config", {}).get("env", ""))
+    cls = MultiFramePolicy if env_id.split(":")[-1] == "multi-frame-qwop-v0" else Policy
+    return cls.from_state(state)

@@ -103,8 +103,6 @@ def _train(args, comm) -> int:
     spec = space_spec(envs[0].observation_space, envs[0].action_space) if rank == first_actor else None
     spec = comm.bcast(spec, root=first_actor)
     model = build_model(spec, args)
-    if args.update_epochs is None:
-        args.update_epochs = 4 if spec["image"] else 10
     norm_obs = args.norm_obs == "on" or (args.norm_obs == "auto" and not spec["image"])
     norm = Normalizer(tuple(spec["obs_shape"]), norm_obs, args.norm_reward, args.gamma,
                       clip_obs=args.clip_obs, clip_reward=args.clip_reward)

@@ -521,6 +521,13 @@ class QWOPSim:
             _set_t(hp, t - self._head_torque if _CLEAR_FORCES else t)
         lib.cpSpaceStep(self._space_ptr, DT)
         self._warming = False
+        # Drop the position-correction (bias) velocities this solve left behind: they would move
+        # the bodies at the start of the real step (Chipmunk adds v_bias * dt there), e.g. lift a
+        # limb that touches the track out of it so that its contact is never solved (parity
+        # harness: arm falling at 12.7 units/s kept 15.7 instead of stopping). A state from the
+        # game is already position-corrected. cpBodyUpdatePosition(b, 0) only zeroes them.
+        for b in self.bodies:
+            lib.cpBodyUpdatePosition(b._body, 0.0)
         self._put_runner(keep)
 
     def _put_runner(self, b: np.ndarray) -> None:

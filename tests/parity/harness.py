@@ -31,7 +31,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -113,9 +113,15 @@ def runs(keys: Sequence[int]) -> list[tuple[int, int]]:
 # ---- backends ---------------------------------------------------------------------------------
 def open_backend(kind: str, **kw):
     """A game backend from qwop_sim.backends: 'node' (headless game in the server), 'browser'
-    (the page in headless chromium) or 'sim' (SimBackend)."""
+    (the page in headless chromium) or 'sim' (SimBackend). RuntimeError if it is not there."""
     from qwop_sim import backends as B
 
+    make = getattr(B, "make_backend", None)
+    if make is not None:
+        try:
+            return make(kind, **kw)
+        except ImportError as e:
+            raise RuntimeError(f"qwop_sim.backends: no {kind!r} backend ({e})") from e
     name = {"node": "NodeBackend", "browser": "BrowserBackend", "sim": "SimBackend"}[kind]
     cls = getattr(B, name, None)
     if cls is None:
@@ -474,43 +480,32 @@ def state_diff(a: RawState, b: RawState) -> list[str]:
 
 
 def core_outputs(prev: RawState, s: RawState) -> dict[str, Any]:
-    """What qwop_sim.envs.core computes from raw states: observation, reward, termination.
-    Tolerant of the exact function names (the envs engineer's module)."""
+    """What qwop_sim.envs.core computes from raw states: observation, reward (of the transition
+    prev -> s), termination, info."""
     from qwop_sim.envs import core
 
     out: dict[str, Any] = {"obs": np.asarray(core.observation(s))}
-    for name in ("reward",):
+    fn = getattr(core, "reward", None)
+    if fn is not None:
+        out["reward"] = fn(prev, s)
+    for name in ("terminated", "info"):
         fn = getattr(core, name, None)
         if fn is not None:
-            try:
-                out[name] = fn(prev, s)
-            except TypeError:
-                out[name] = fn(s)
-    for name in ("terminated", "termination", "is_terminal"):
-        fn = getattr(core, name, None)
-        if fn is not None:
-            try:
-                out[name] = fn(s)
-            except TypeError:
-                out[name] = fn(prev, s)
-            break
+            out[name] = fn(s)
     return out
 
 
-def outputs_equal(a: dict, b: dict) -> bool:
-    if a.keys() != b.keys():
-        return False
-    for k in a:
-        x, y = a[k], b[k]
-        if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
-            if not np.array_equal(np.asarray(x), np.asarray(y)):
-                return False
-        elif isinstance(x, tuple) or isinstance(x, list):
-            if not all(np.array_equal(np.asarray(u), np.asarray(v)) for u, v in zip(x, y)):
-                return False
-        elif x != y:
-            return False
-    return True
+def outputs_equal(a: Any, b: Any) -> bool:
+    """Exact equality of nested outputs (arrays bit for bit, NaN equal to NaN)."""
+    if isinstance(a, dict) or isinstance(b, dict):
+        return (isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys()
+                and all(outputs_equal(a[k], b[k]) for k in a))
+    if isinstance(a, (np.ndarray, list, tuple)) or isinstance(b, (np.ndarray, list, tuple)):
+        x, y = np.asarray(a), np.asarray(b)
+        return x.shape == y.shape and x.dtype == y.dtype and np.array_equal(x, y, equal_nan=x.dtype.kind == "f")
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return type(a) is type(b) and a == b
 
 
 @dataclass
@@ -545,9 +540,12 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
         have_core = False
     total = len(starts) * len(backends) + min(len(starts), n_frames or len(starts)) * len(fb)
     bar = _Bar(total, "env level", progress)
-    prev = RawState.from_dict(starts[0].state.to_dict())
+    # each start state is fed through core as the transition (previous start -> this start): the
+    # input states on one side, what each backend reports back after set_state on the other
+    prev_in = starts[0].state
+    prev_got = {n: prev_in for n in backends}
     for st in starts:
-        want = core_outputs(prev, st.state) if have_core else None
+        want = core_outputs(prev_in, st.state) if have_core else None
         for name, b in backends.items():
             got = set_state(b, st.state)
             d = state_diff(got, st.state)
@@ -555,9 +553,11 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
                 exact[name] += 1
             for f in d:
                 bad[name][f] = bad[name].get(f, 0) + 1
-            if have_core and outputs_equal(core_outputs(prev, got), want):
+            if have_core and outputs_equal(core_outputs(prev_got[name], got), want):
                 core_ok[name] += 1
+            prev_got[name] = got
             bar.update()
+        prev_in = st.state
     mad: dict[str, list[float]] = {f"{b} {w}x{h}": [] for b in fb for w, h in frame_sizes}
     frac: dict[str, list[float]] = {k: [] for k in mad}
     for bname, fbk in fb.items():

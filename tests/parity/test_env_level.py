@@ -57,16 +57,19 @@ def test_sim_set_state_round_trip(starts):
 
 
 def test_core_outputs_identical(node_game, starts):
+    # observation, reward (previous start -> this start), termination and info computed by
+    # qwop_sim.envs.core from the state node / the sim report after set_state: bit-identical to
+    # the same computed from the input state
     pytest.importorskip("qwop_sim.envs.core")
-    sim = H.new_sim()
-    prev = starts[0].state
-    for st in starts:
-        want = H.core_outputs(prev, st.state)
-        got_node = H.core_outputs(prev, H.set_state(node_game, st.state))
-        sim.set_state(st.state)
-        got_sim = H.core_outputs(prev, sim.state())
-        assert H.outputs_equal(got_node, want), (st.source, st.t)
-        assert H.outputs_equal(got_sim, want), (st.source, st.t)
+    r = H.env_level(starts, {"node": node_game, "sim": H.new_sim()})
+    assert r.core_identical == {"node": 1.0, "sim": 1.0}, r.core_identical
+
+
+def test_core_outputs_identical_browser(browser_game, starts):
+    pytest.importorskip("qwop_sim.envs.core")
+    r = H.env_level(starts[::max(1, len(starts) // N_BROWSER_STATES)], {"browser": browser_game})
+    assert r.core_identical == {"browser": 1.0}, r.core_identical
+    assert r.roundtrip_exact == {"browser": 1.0}, r.roundtrip_bad_fields
 
 
 def test_frames_sim_vs_browser(browser_game, starts):
@@ -82,3 +85,29 @@ def test_frames_sim_vs_node(node_game, starts):
     for size, v in r.pixel_mad.items():
         assert v, size
         assert float(np.mean(v)) <= PIXEL_MAD_MAX, (size, np.mean(v), max(v))
+
+
+@pytest.mark.parametrize("env_id", ["qwop-v0", "frame-qwop-v0"])
+def test_gym_reset_identical_sim_node(env_id):
+    # the public envs end to end: reset observation and info of the sim and of the node game (the
+    # same start pose) are identical; frames within PIXEL_MAD_MAX (measured: identical)
+    gym = pytest.importorskip("gymnasium")
+    import qwop_sim  # noqa: F401  (registers the ids)
+
+    out = {}
+    for b in ("sim", "node"):
+        try:
+            env = gym.make(env_id, backend=b)
+        except Exception as e:  # noqa: BLE001 - the env or backend is not there
+            pytest.skip(f"gym.make({env_id!r}, backend={b!r}): {e}")
+        try:
+            out[b] = env.reset(seed=0)
+        finally:
+            env.close()
+    (o_s, i_s), (o_n, i_n) = out["sim"], out["node"]
+    assert i_s == i_n
+    if env_id == "qwop-v0":
+        assert np.array_equal(o_s, o_n)
+    else:
+        assert o_s.shape == o_n.shape
+        assert float(np.abs(o_s.astype(np.int16) - o_n.astype(np.int16)).mean()) <= PIXEL_MAD_MAX

@@ -1,0 +1,187 @@
+"""THE one definition of the environments' observation, reward and episode ends, from a raw state.
+
+Every backend (sim, node, browser) delivers a `qwop_sim.state.RawState` (or anything with the same
+attributes); the Gymnasium envs, the viewer and the PPO code compute everything from it with the
+functions below, so the three backends agree by construction.
+
+Observation of ``qwop-v0`` (float32, ``OBS_SIZE`` = 89 components)::
+
+    index            what                                           scaling
+    7*i + 0          body i: x - torso x                            / POS_SCALE   (5 units = 0.5 m)
+    7*i + 1          body i: y (world units, y down; track top 9.14) / POS_SCALE
+    7*i + 2          body i: sin(angle)                             (angle in rad, unwrapped by Box2D)
+    7*i + 3          body i: cos(angle)
+    7*i + 4          body i: vx                                     / VEL_SCALE   (5 units/s)
+    7*i + 5          body i: vy                                     / VEL_SCALE
+    7*i + 6          body i: angular velocity                       / ANGVEL_SCALE (5 rad/s)
+    84               progress: torso x / PROGRESS_SCALE             (1000 units: 0 at the start line
+                                                                     region, 1.0 at the sand pit)
+    85, 86           left hip limits in force (lower, upper), rad   (raw: they lie in [-1.5, 1.2])
+    87, 88           right hip limits in force (lower, upper), rad
+
+bodies i in ``state_body_order``: 0 torso, 1 head, 2 leftArm, 3 leftForearm, 4 leftThigh,
+5 leftCalf, 6 leftFoot, 7 rightArm, 8 rightForearm, 9 rightThigh, 10 rightCalf, 11 rightFoot
+(the torso's own relative x, index 0, is always 0). Angles are given as sin/cos because Box2D
+angles accumulate without wrapping (a tumbling runner reaches |angle| > 2 pi). The hip limits
+depend on the last O/P pressed: they make the observation Markov. On random play 99% of every
+scaled component lies within about [-2, 2].
+
+Reward per env step: the torso's forward distance over the step in metres (``state.distance``, the
+game's score) divided by the game-clock seconds the step lasted (i.e. the mean forward velocity in
+m/s over the step), plus ``fall_penalty`` (default -1) on the step where the runner falls, plus
+``finish_bonus`` (default 0) on the step where it lands in the sand pit.
+
+Episode ends: terminated on a fall, on the finish (landing in the sand pit, ``finished``; a fall
+after the jump counts as a landing, so as a finish, not a fall) and when the score goes back past
+``BACKWARD_LIMIT_M`` (-10 m). Truncation (time limit) is the env's business (qwop_env.py).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, METRES_PER_UNIT, N_BODIES
+
+# ---- documented scaling constants ----------------------------------------------------------------
+POS_SCALE = 5.0  # world units: relative x and y are divided by this
+VEL_SCALE = 5.0  # world units per second: vx, vy
+ANGVEL_SCALE = 5.0  # rad/s
+PROGRESS_SCALE = 1000.0  # world units: torso x / 1000 (the sand pit is at x = 1000)
+PER_BODY = 7
+OBS_SIZE = N_BODIES * PER_BODY + 1 + 4  # 89
+OBS_NAMES: tuple[str, ...] = tuple(
+    [f"{b}.{f}" for b in BODY_ORDER for f in ("x_rel", "y", "sin", "cos", "vx", "vy", "w")]
+    + ["progress", "leftHip.lower", "leftHip.upper", "rightHip.lower", "rightHip.upper"]
+)
+# bounds of the Box space (generous: the scaled components are ~unit; nothing is clipped below these)
+OBS_LOW, OBS_HIGH = -np.inf, np.inf
+
+# ---- rules and env defaults ------------------------------------------------------------------------
+BACKWARD_LIMIT_M = -10.0  # terminated when the score (metres) goes below this
+FALL_PENALTY = DEFAULT_FALL_PENALTY = -1.0
+FINISH_BONUS = DEFAULT_FINISH_BONUS = 0.0
+DEFAULT_FRAME_SKIP = 2  # game frames per env step
+SAND_PIT_M = C["rules"]["sand_pit_x"] * C["metres_per_unit"]  # 100 m
+GAME_FPS = 1.0 / CLOCK_PER_FRAME  # 30
+MAX_GAME_FRAMES = 5400  # 3 minutes of game clock: the default time limit
+MAX_EPISODE_CLOCK_S = MAX_GAME_FRAMES * CLOCK_PER_FRAME  # 180 s
+
+
+def default_max_episode_steps(frame_skip: int) -> int:
+    """Steps in 3 minutes of game clock: ceil(5400 / frame_skip) (2700 at frame_skip 2)."""
+    return -(-MAX_GAME_FRAMES // int(frame_skip))
+
+_SCALE = np.array([1 / POS_SCALE, 1 / POS_SCALE, 1.0, 1.0, 1 / VEL_SCALE, 1 / VEL_SCALE,
+                   1 / ANGVEL_SCALE])
+
+
+def observation(state: Any, out: np.ndarray | None = None) -> np.ndarray:
+    """The qwop-v0 observation (float32, (OBS_SIZE,)) of a RawState (or protocol dict)."""
+    if isinstance(state, dict):
+        bodies = np.asarray(state["bodies"], dtype=np.float64)
+        hips = state.get("hip_limits") or None
+    else:
+        bodies = np.asarray(state.bodies, dtype=np.float64)
+        hips = getattr(state, "hip_limits", None)
+    return observation_from(bodies, hips, out)
+
+
+def observation_from(bodies: np.ndarray, hip_limits: Any, out: np.ndarray | None = None) -> np.ndarray:
+    """observation() from the (12, 6) bodies array and the hip limits dict (the hot path)."""
+    if out is None:
+        out = np.empty(OBS_SIZE, dtype=np.float32)
+    m = np.empty((N_BODIES, PER_BODY), dtype=np.float64)
+    m[:, 0] = bodies[:, 0] - bodies[0, 0]
+    m[:, 1] = bodies[:, 1]
+    np.sin(bodies[:, 2], out=m[:, 2])
+    np.cos(bodies[:, 2], out=m[:, 3])
+    m[:, 4:7] = bodies[:, 3:6]
+    m *= _SCALE
+    out[: N_BODIES * PER_BODY] = m.reshape(-1)
+    out[N_BODIES * PER_BODY] = bodies[0, 0] / PROGRESS_SCALE
+    if hip_limits is None:
+        hip_limits = _INITIAL_HIPS
+    lh, rh = hip_limits["leftHip"], hip_limits["rightHip"]
+    out[-4:] = (lh[0], lh[1], rh[0], rh[1])
+    return out
+
+
+_joints = {j["name"]: j for j in C["joints"]}
+_INITIAL_HIPS = {h: (_joints[h]["lower"], _joints[h]["upper"]) for h in ("leftHip", "rightHip")}
+
+
+def score_m(state: Any) -> float:
+    """The game's score (metres) of a state; a frame-0 state counts as torso x / 10 (what the game
+    reports at reset; the sim reports 0.0 there, which would fake a first-step reward)."""
+    if int(state.frame) == 0:
+        return float(state.bodies[0][0]) * METRES_PER_UNIT
+    return float(state.distance)
+
+
+def is_fall(state: Any) -> bool:
+    """A fall that ends the race (a fall after the jump is a landing: a finish, see module doc)."""
+    return bool(state.fallen) and not bool(state.finished)
+
+
+def is_finish(state: Any) -> bool:
+    return bool(state.finished)
+
+
+def went_back(state: Any) -> bool:
+    return score_m(state) < BACKWARD_LIMIT_M
+
+
+def terminated(state: Any) -> bool:
+    """True when the episode is over: a fall, the finish, or back past BACKWARD_LIMIT_M."""
+    return bool(state.fallen) or bool(state.finished) or score_m(state) < BACKWARD_LIMIT_M
+
+
+def reward(prev: Any, state: Any, fall_penalty: float = FALL_PENALTY,
+           finish_bonus: float = FINISH_BONUS) -> float:
+    """Reward of the env step that went from raw state ``prev`` to ``state`` (module doc)."""
+    dt = float(state.clock) - float(prev.clock)
+    if dt < CLOCK_PER_FRAME * 0.5:  # the game clock stops at the end; never divide by ~0
+        dt = CLOCK_PER_FRAME
+    r = (score_m(state) - score_m(prev)) / dt
+    if is_fall(state) and not is_fall(prev):
+        r += fall_penalty
+    if is_finish(state) and not is_finish(prev):
+        r += finish_bonus
+    return r
+
+
+def info(state: Any) -> dict[str, Any]:
+    """The info dict of a step/reset: distance (m), clock (s), frame, fallen, finished, jumped,
+    is_success (= finished)."""
+    return {
+        "distance": score_m(state),
+        "clock": float(state.clock),
+        "frame": int(state.frame),
+        "fallen": bool(state.fallen),
+        "finished": bool(state.finished),
+        "jumped": bool(state.jumped),
+        "is_success": bool(state.finished),
+    }
+
+
+def keys_from_action(action: Any, action_mode: str = "multibinary") -> int:
+    """Keys bitmask (Q=1 W=2 O=4 P=8) of an action; no validation (the env validates)."""
+    if action_mode == "discrete":
+        return int(action)
+    a = np.asarray(action).reshape(-1)
+    return int(a[0] != 0) | (int(a[1] != 0) << 1) | (int(a[2] != 0) << 2) | (int(a[3] != 0) << 3)
+
+
+def action_from_keys(keys: int, action_mode: str = "multibinary"):
+    if action_mode == "discrete":
+        return int(keys) & 15
+    return np.array([(keys >> i) & 1 for i in range(4)], dtype=np.int8)
+
+
+def to_gray(rgb: np.ndarray) -> np.ndarray:
+    """uint8 (H, W) luminance (ITU-R 601 weights, integer arithmetic) of an (H, W, 3) uint8 frame."""
+    r = rgb[..., 0].astype(np.uint16)
+    g = rgb[..., 1].astype(np.uint16)
+    b = rgb[..., 2].astype(np.uint16)
+    return ((77 * r + 150 * g + 29 * b + 128) >> 8).astype(np.uint8)

@@ -1,0 +1,255 @@
+"""The Gymnasium environments: qwop-v0 (body state), frame-qwop-v0 (pixels), multi-frame-qwop-v0.
+
+All three are one class with an ``obs_type``; the observation, reward and episode ends come from
+``qwop_sim.envs.core`` (from the raw state), the physics from a backend (``sim``, ``node`` or
+``browser``, see qwop_sim/backends). Documentation: docs/environments.md.
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+from gymnasium import spaces
+
+from qwop_sim.backends import BACKENDS, make_backend
+from qwop_sim.constants import CLOCK_PER_FRAME, KEYS
+from qwop_sim.envs import core
+from qwop_sim.state import RawState
+
+OBS_TYPES = ("state", "frame", "multi_frame")
+ACTION_MODES = ("multibinary", "discrete")
+RENDER_SIZE = (400, 640)  # (height, width) of render(): the browser page's size
+KEY_WEIGHTS = np.array([KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]], dtype=np.int64)
+RESET_OPTIONS = ("state", "init_noise")
+
+
+class QWOPEnv(gym.Env):
+    """QWOP: sprint 100 m by driving the runner's thighs (Q, W) and calves (O, P).
+
+    Args:
+        obs_type: "state" (qwop-v0), "frame" (frame-qwop-v0) or "multi_frame" (multi-frame-qwop-v0).
+        backend: "sim" (pymunk, in process; default), "node" (the game's own code headless in the
+            Node server: faithful physics) or "browser" (the game's page in headless Chromium).
+        action_mode: "multibinary" (MultiBinary(4): Q, W, O, P) or "discrete" (Discrete(16):
+            the bitmask Q=1, W=2, O=4, P=8).
+        frame_skip: game frames each action is held for (default 2: 15 decisions per game second).
+        frame_size: (height, width) of pixel observations, or one int for a square (default 64).
+        fall_penalty: added to the reward on the step that falls (default -1).
+        finish_bonus: added on the step that lands in the sand pit (default 0).
+        max_episode_steps: truncation; default 3 minutes of game clock (ceil(5400 / frame_skip)).
+        init_noise: default scale of the random start perturbation (reset option, default 0: off).
+        render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
+        backend_kwargs: passed to the backend (e.g. ``transport="relay"`` for "browser").
+
+    reset(seed=..., options=...): QWOP has no randomness. The seed seeds ``np_random`` (Gymnasium's
+    convention), which is used only by the ``init_noise`` option: ``options={"init_noise": s}``
+    adds uniform noise in [-s, s] to every body's vx, vy (world units/s) and angular velocity
+    (rad/s) of the start pose (then ``set_state``). ``options={"state": RawState}`` starts from a
+    given raw state. Without options every episode starts from the same pose. ``reset(seed=...)``
+    (any seed) also gives a freshly built world on the sim backend: the episode is then bit-for-bit
+    the one a new env plays; a plain ``reset()`` recycles the world (faster; may differ in the last
+    bits, which the chaotic dynamics can amplify over hundreds of steps).
+    """
+
+    metadata = {"render_modes": ["human", "rgb_array"], "render_fps": 15}
+
+    def __init__(
+        self,
+        obs_type: str = "state",
+        backend: str = "sim",
+        action_mode: str = "multibinary",
+        frame_skip: int = core.DEFAULT_FRAME_SKIP,
+        frame_size: int | tuple[int, int] = 64,
+        fall_penalty: float = core.DEFAULT_FALL_PENALTY,
+        finish_bonus: float = core.DEFAULT_FINISH_BONUS,
+        max_episode_steps: int | None = None,
+        init_noise: float = 0.0,
+        render_mode: str | None = None,
+        backend_kwargs: dict[str, Any] | None = None,
+    ):
+        if obs_type not in OBS_TYPES:
+            raise ValueError(f"obs_type must be one of {OBS_TYPES}, got {obs_type!r}")
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
+        if action_mode not in ACTION_MODES:
+            raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
+        if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
+            raise ValueError(f"frame_skip must be an int in 1..10000, got {frame_skip!r}")
+        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
+            raise ValueError(f"render_mode must be one of {self.metadata['render_modes']} or None, got {render_mode!r}")
+        if isinstance(frame_size, (int, np.integer)):
+            frame_size = (int(frame_size), int(frame_size))
+        self.frame_size = (int(frame_size[0]), int(frame_size[1]))
+        if min(self.frame_size) < 8 or max(self.frame_size) > 2048:
+            raise ValueError(f"frame_size must be between 8 and 2048 pixels a side, got {frame_size!r}")
+        self.obs_type, self.backend_name, self.action_mode = obs_type, backend, action_mode
+        self.frame_skip = int(frame_skip)
+        self.fall_penalty, self.finish_bonus = float(fall_penalty), float(finish_bonus)
+        self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
+                                     else core.default_max_episode_steps(self.frame_skip))
+        self.init_noise = float(init_noise)
+        self.render_mode = render_mode
+        self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}
+
+        self.action_space = spaces.MultiBinary(4) if action_mode == "multibinary" else spaces.Discrete(16)
+        h, w = self.frame_size
+        if obs_type == "state":
+            self.observation_space = spaces.Box(-np.inf, np.inf, (core.OBS_SIZE,), np.float32)
+        else:
+            self.observation_space = spaces.Box(0, 255, (h, w, 3), np.uint8)
+
+        self._closed = True  # until the backend exists (close() from a failed __init__ is a no-op)
+        self._viewer = None
+        self._backend_kwargs = dict(backend_kwargs or {})
+        self.backend = make_backend(backend, **self._backend_kwargs)
+        self._closed = False
+        if obs_type != "state" and not self.backend.has_frames:
+            self.close()
+            raise ValueError(f"{obs_type} observations need pixels; backend {backend!r} has none "
+                             "(use backend='sim' or 'browser')")
+        self._state: RawState | None = None
+        self._ended = True  # no episode yet: reset() first
+        self._steps = 0
+        self._last_keys = 0
+        self._gray: deque[np.ndarray] = deque(maxlen=3)
+
+    # ---- actions and observations ---------------------------------------------------------------
+    def action_to_keys(self, action: Any) -> int:
+        """The 4-bit key mask of an action, with a clear error for anything outside the space."""
+        a = np.asarray(action)
+        if self.action_mode == "discrete":
+            if a.shape != () or a.dtype.kind not in "iu":
+                raise TypeError(f"action must be an int in [0, 16) for Discrete(16), got {action!r}")
+            k = int(a)
+            if not 0 <= k < 16:
+                raise ValueError(f"action {k} is outside Discrete(16)")
+            return k
+        if a.shape != (4,):
+            raise ValueError(f"action must have shape (4,) (Q, W, O, P) for MultiBinary(4), got shape {a.shape}")
+        if a.dtype.kind not in "biu":
+            raise TypeError(f"action must be integers or booleans 0/1 for MultiBinary(4), got dtype {a.dtype}")
+        q, w, o, p = a.tolist()
+        if not (q in (0, 1) and w in (0, 1) and o in (0, 1) and p in (0, 1)):
+            raise ValueError(f"action values must be 0 or 1 for MultiBinary(4), got {a.tolist()}")
+        return int(q) | int(w) << 1 | int(o) << 2 | int(p) << 3
+
+    def _observe(self, rgb: np.ndarray | None = None) -> np.ndarray:
+        if self.obs_type == "state":
+            return core.observation(self._state)
+        if rgb is None:
+            h, w = self.frame_size
+            rgb = self.backend.frame(w, h)
+        if self.obs_type == "frame":
+            return rgb
+        self._gray.append(core.to_gray(rgb))
+        while len(self._gray) < 3:  # after reset: repeat the first frame
+            self._gray.append(self._gray[-1])
+        return np.stack(self._gray, axis=-1)
+
+    # ---- the Gymnasium API ----------------------------------------------------------------------
+    def reset(self, *, seed: int | None = None, options: dict | None = None):
+        super().reset(seed=seed)
+        if self._closed:
+            raise RuntimeError("reset() on a closed QWOPEnv: make a new one")
+        options = dict(options or {})
+        unknown = set(options) - set(RESET_OPTIONS)
+        if unknown:
+            raise ValueError(f"unknown reset options {sorted(unknown)}; known: 'state' (a RawState to "
+                             "start from), 'init_noise' (float: random start perturbation)")
+        self._ended = True
+        # reset(seed=...) is reproducible bit for bit (a fresh world); plain reset() may recycle
+        self._state = self.backend.reset(fresh=seed is not None)
+        start = options.get("state")
+        noise = float(options.get("init_noise", self.init_noise))
+        if start is not None or noise > 0:
+            s = (start if isinstance(start, RawState) else RawState.from_dict(start)) if start is not None \
+                else self._state
+            s = s.copy()
+            if noise > 0:
+                s.bodies[:, 3:6] += self.np_random.uniform(-noise, noise, size=(s.bodies.shape[0], 3))
+            echoed = self.backend.set_state(s)
+            self._state = echoed if isinstance(echoed, RawState) else s
+        self._ended, self._steps, self._last_keys = False, 0, 0
+        self._gray.clear()
+        obs = self._observe()
+        if self.render_mode == "human":
+            self.render()
+        return obs, core.info(self._state)
+
+    def step(self, action):
+        if self._ended:
+            if self._closed:
+                raise RuntimeError("step() on a closed QWOPEnv: make a new one")
+            raise RuntimeError("step() after the episode ended (terminated or truncated) or before the "
+                               "first reset(): call reset() first")
+        keys = self.action_to_keys(action)
+        before = self._state
+        rgb = None
+        if self.obs_type == "state":
+            after = self.backend.step(keys, self.frame_skip)
+        else:  # state and frame in one round trip on the remote backends
+            h, w = self.frame_size
+            after, rgb = self.backend.step_frame(keys, self.frame_skip, w, h)
+        self._state = after
+        self._steps += 1
+        self._last_keys = keys
+        reward = core.reward(before, after, self.fall_penalty, self.finish_bonus)
+        terminated = core.terminated(after)
+        truncated = not terminated and self._steps >= self.max_episode_steps
+        self._ended = terminated or truncated
+        obs = self._observe(rgb)
+        if self.render_mode == "human":
+            self.render()
+        return obs, reward, terminated, truncated, core.info(after)
+
+    @property
+    def state(self) -> RawState | None:
+        """The raw state after the last reset or step."""
+        return self._state
+
+    def render(self):
+        if self.render_mode is None:
+            gym.logger.warn("render() without a render_mode: pass render_mode='rgb_array' or 'human' to make()")
+            return None
+        if self._state is None:
+            raise RuntimeError("render() before reset()")
+        h, w = RENDER_SIZE
+        if self.render_mode == "rgb_array":
+            if not self.backend.has_frames:
+                from qwop_sim.render import render_rgb
+
+                return render_rgb(self._state, w, h)
+            return self.backend.frame(w, h)
+        return self._render_human()
+
+    def _render_human(self):
+        import pygame
+
+        from qwop_sim.render import draw_surface
+
+        if self._viewer is None:
+            pygame.init()
+            pygame.display.set_caption("QWOP-RL")
+            self._viewer = (pygame.display.set_mode(RENDER_SIZE[::-1]), pygame.time.Clock())
+        screen, clock = self._viewer
+        pygame.event.pump()
+        hurdle = self.backend.hurdle() if hasattr(self.backend, "hurdle") else None
+        draw_surface(screen, self._state, hud=True, keys=self._last_keys, hurdle=hurdle)
+        pygame.display.flip()
+        clock.tick(self.metadata["render_fps"])
+        return None
+
+    def close(self):
+        """Idempotent: stops the backend's processes and the viewer window."""
+        if self._closed:
+            return
+        self._closed = True
+        self._ended = True
+        if self._viewer is not None:
+            import pygame
+
+            pygame.display.quit()
+            self._viewer = None
+        self.backend.close()

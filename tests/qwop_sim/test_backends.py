@@ -1,0 +1,393 @@
+"""The node and browser backends (the game's own code via its Node server / headless Chromium):
+the envs on them, process lifetime (no process left behind), clear errors when a piece is missing.
+
+Skipped when node / game/node_modules / chromium are not there (the missing-piece errors are
+tested regardless)."""
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import warnings
+from pathlib import Path
+
+import gymnasium as gym
+import numpy as np
+import pytest
+from gymnasium.utils.env_checker import check_env
+
+import qwop_sim  # noqa: F401
+from qwop_sim.backends import BackendError, make_backend
+from qwop_sim.backends.browser import BrowserBackend
+from qwop_sim.backends.launcher import chromium_executable, game_dir
+from qwop_sim.backends.node import NodeBackend
+from qwop_sim.envs import core
+from qwop_sim.render import render_rgb
+
+IDS = ["qwop-v0", "frame-qwop-v0", "multi-frame-qwop-v0"]
+GAIT = ([1 | 8] * 4 + [2 | 4] * 4) * 4 + [0, 5, 10, 6, 9, 3, 12, 15]
+
+
+def _have_node() -> bool:
+    return shutil.which("node") is not None and (game_dir() / "node_modules" / "ws").is_dir()
+
+
+def _have_chromium() -> bool:
+    try:
+        chromium_executable()
+        return True
+    except BackendError:
+        return False
+
+
+needs_node = pytest.mark.skipif(not _have_node(), reason="node or game/node_modules missing (cd game && npm ci)")
+needs_browser = pytest.mark.skipif(not (_have_node() and _have_chromium()), reason="node or chromium missing")
+
+
+def keys_to_mb(k: int) -> np.ndarray:
+    return np.array([(k >> i) & 1 for i in range(4)], dtype=np.int8)
+
+
+# ---- /proc helpers (no psutil) ------------------------------------------------------------------
+def _stat(pid: int):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            s = f.read()
+    except OSError:
+        return None
+    rest = s[s.rindex(")") + 2:].split()
+    return rest[0], int(rest[1]), int(rest[2])  # state, ppid, pgrp
+
+
+def alive(pid: int) -> bool:
+    st = _stat(pid)
+    return st is not None and st[0] != "Z"
+
+
+def group_alive(pgid: int) -> list[int]:
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            st = _stat(int(d))
+            if st is not None and st[2] == pgid and st[0] != "Z":
+                out.append(int(d))
+    return out
+
+
+def assert_gone(pids, timeout=5.0):
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        left = [p for p in pids if alive(p) or group_alive(p)]
+        if not left:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"processes left behind: {left} (groups {[group_alive(p) for p in left]})")
+
+
+def backend_pids(env_or_backend) -> list[int]:
+    b = getattr(getattr(env_or_backend, "unwrapped", env_or_backend), "backend", env_or_backend)
+    if isinstance(b, BrowserBackend):
+        return b.pids()
+    return [b.server.pid]
+
+
+def quiet_check(env):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check_env(env.unwrapped, skip_render_check=True)
+
+
+def run_keys(env, keys, seed=0):
+    obs = [env.reset(seed=seed)[0]]
+    for k in keys:
+        o, r, term, trunc, info = env.step(keys_to_mb(k))
+        obs.append(o)
+        if term or trunc:
+            break
+    return obs
+
+
+# ---- missing pieces: one clear error each (no processes needed) --------------------------------------
+@pytest.mark.parametrize("backend", ["node", "browser"])
+def test_missing_node_clear_error(monkeypatch, backend):
+    monkeypatch.setenv("QWOP_NODE", "/nonexistent/node")
+    with pytest.raises(BackendError, match="Node.js not found.*QWOP_NODE"):
+        gym.make("qwop-v0", backend=backend)
+
+
+def test_missing_chromium_clear_error_and_no_server_left(monkeypatch):
+    monkeypatch.setenv("QWOP_CHROMIUM", "/nonexistent/chromium")
+    before = _children()
+    with pytest.raises(BackendError, match="Chromium not found.*QWOP_CHROMIUM"):
+        gym.make("qwop-v0", backend="browser")
+    assert_gone([p for p in _children() if p not in before])
+
+
+def test_missing_node_modules_clear_error(monkeypatch, tmp_path):
+    shutil.copy(game_dir() / "server.js", tmp_path / "server.js")
+    monkeypatch.setenv("QWOP_GAME_DIR", str(tmp_path))
+    with pytest.raises(BackendError, match="npm ci"):
+        NodeBackend()
+
+
+def test_bad_game_dir_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("QWOP_GAME_DIR", str(tmp_path / "nowhere"))
+    with pytest.raises(BackendError, match="QWOP_GAME_DIR"):
+        NodeBackend()
+
+
+def _children() -> list[int]:
+    me = os.getpid()
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            st = _stat(int(d))
+            if st is not None and st[1] == me and st[0] != "Z":
+                out.append(int(d))
+    return out
+
+
+# ---- node ---------------------------------------------------------------------------------------------
+@needs_node
+@pytest.mark.parametrize("env_id", IDS)
+def test_check_env_node(env_id):
+    env = gym.make(env_id, backend="node")
+    try:
+        quiet_check(env)
+    finally:
+        env.close()
+
+
+@pytest.fixture(scope="module")
+def node_env():
+    env = gym.make("qwop-v0", backend="node")
+    yield env
+    pids = backend_pids(env)
+    env.close()
+    assert_gone(pids)
+
+
+@needs_node
+def test_node_deterministic_and_same_start_as_sim(node_env):
+    a = run_keys(node_env, GAIT)
+    b = run_keys(node_env, GAIT)
+    assert len(a) == len(b) and all(np.array_equal(x, y) for x, y in zip(a, b))
+    sim = gym.make("qwop-v0")
+    np.testing.assert_allclose(sim.reset()[0], a[0], atol=1e-6)  # same start pose
+    sim.close()
+
+
+@needs_node
+def test_node_backend_api_for_parity(node_env):
+    b = node_env.unwrapped.backend
+    s0 = b.reset()
+    states = b.steps([(9, 3), (6, 2), (0, 1)], states=True)
+    assert [s.frame for s in states] == [3, 5, 6]
+    last = b.steps([(9, 3), (6, 2), (0, 1)])
+    assert last.frame == 12
+    echo = b.set_state(states[0])
+    assert np.array_equal(echo.bodies, states[0].bodies) and echo.frame == 3
+    st, fr = b.step_frame(5, 2, 32, 24)
+    assert fr.shape == (24, 32, 3) and fr.dtype == np.uint8 and st.frame == 5
+    with pytest.raises(ValueError, match="keys"):
+        b.step(16, 1)
+    with pytest.raises(ValueError, match="frames"):
+        b.step(1, 0)
+    assert s0.frame == 0
+
+
+@needs_node
+def test_node_server_dies_mid_episode_then_reset_recovers():
+    env = gym.make("qwop-v0", backend="node")
+    try:
+        env.reset()
+        env.step(keys_to_mb(5))
+        old = env.unwrapped.backend.server.pid
+        os.killpg(old, signal.SIGKILL)
+        assert_gone([old])
+        with pytest.raises(BackendError, match="reset"):
+            for _ in range(3):
+                env.step(keys_to_mb(5))
+        obs, info = env.reset()
+        assert info["frame"] == 0 and env.unwrapped.backend.server.pid != old
+        env.step(keys_to_mb(5))
+    finally:
+        pids = backend_pids(env)
+        env.close()
+        assert_gone(pids)
+
+
+@needs_node
+def test_many_node_envs_do_not_collide_and_gc_kills():
+    envs = [NodeBackend() for _ in range(3)]
+    ports = {e.server.port for e in envs}
+    assert len(ports) == 3
+    for e in envs:
+        assert e.reset().frame == 0
+    pids = [e.server.pid for e in envs]
+    del envs, e
+    gc.collect()
+    assert_gone(pids)
+
+
+# ---- browser -------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser_envs():
+    envs = {}
+    yield envs
+    pids = [p for e in envs.values() for p in backend_pids(e)]
+    for e in envs.values():
+        e.close()
+    assert_gone(pids)
+
+
+def _browser_env(browser_envs, env_id):
+    if env_id not in browser_envs:
+        browser_envs[env_id] = gym.make(env_id, backend="browser")
+    return browser_envs[env_id]
+
+
+@needs_browser
+@pytest.mark.parametrize("env_id", IDS)
+def test_check_env_browser(browser_envs, env_id):
+    quiet_check(_browser_env(browser_envs, env_id))
+
+
+@needs_browser
+def test_browser_deterministic_and_equal_to_node(browser_envs, node_env):
+    env = _browser_env(browser_envs, "qwop-v0")
+    a = run_keys(env, GAIT)
+    b = run_keys(env, GAIT)
+    assert len(a) == len(b) and all(np.array_equal(x, y) for x, y in zip(a, b))
+    n = run_keys(node_env, GAIT)  # the same core and the same Box2D bits in Node and in the page
+    assert len(n) == len(a) and all(np.array_equal(x, y) for x, y in zip(a, n))
+
+
+@needs_browser
+def test_browser_frames_same_look_as_sim(browser_envs):
+    env = _browser_env(browser_envs, "frame-qwop-v0")
+    obs, _ = env.reset()
+    sim = gym.make("frame-qwop-v0")
+    sobs, _ = sim.reset()
+    sim.close()
+    assert obs.shape == sobs.shape == (64, 64, 3)
+    assert np.abs(obs.astype(int) - sobs.astype(int)).mean() < 1.0  # same start pose, same look
+    for k in GAIT[:8]:
+        obs = env.step(keys_to_mb(k))[0]
+    # the page's frame of the game's state = qwop_sim.render of that state (hurdle still standing)
+    np.testing.assert_array_equal(obs, render_rgb(env.unwrapped.state, 64, 64))
+    m = _browser_env(browser_envs, "multi-frame-qwop-v0")
+    mo, _ = m.reset()
+    assert np.array_equal(mo[..., 0], mo[..., 2])
+    mo = m.step(keys_to_mb(5))[0]
+    assert mo.shape == (64, 64, 3)
+
+
+@needs_browser
+@pytest.mark.parametrize("transport", ["relay", "cdp"])
+def test_browser_rgb_array_and_other_transports(transport):
+    env = gym.make("qwop-v0", backend="browser", render_mode="rgb_array",
+                   backend_kwargs={"transport": transport})
+    try:
+        o1 = run_keys(env, GAIT[:10])
+        img = env.render()
+        assert img.shape == (400, 640, 3) and img.dtype == np.uint8 and img.std() > 0
+    finally:
+        pids = backend_pids(env)
+        env.close()
+        env.close()  # no-op
+        assert_gone(pids)
+    ref = gym.make("qwop-v0", backend="node")
+    try:
+        o2 = run_keys(ref, GAIT[:10])
+    finally:
+        ref.close()
+    assert all(np.array_equal(x, y) for x, y in zip(o1, o2))
+
+
+@needs_browser
+def test_browser_dies_mid_episode_then_reset_recovers():
+    env = gym.make("qwop-v0", backend="browser")
+    try:
+        env.reset()
+        env.step(keys_to_mb(5))
+        chromium = env.unwrapped.backend.chromium.pid
+        os.killpg(chromium, signal.SIGKILL)
+        with pytest.raises(BackendError, match="reset"):
+            for _ in range(3):
+                env.step(keys_to_mb(5))
+        obs, info = env.reset()
+        assert info["frame"] == 0 and env.unwrapped.backend.chromium.pid != chromium
+        env.step(keys_to_mb(5))
+        assert_gone([chromium])
+    finally:
+        pids = backend_pids(env)
+        env.close()
+        assert_gone(pids)
+
+
+SCRIPT = textwrap.dedent("""
+    import os, signal, sys, time, gymnasium as gym, qwop_sim
+    env = gym.make("qwop-v0", backend=sys.argv[1])
+    env.reset(); env.step(env.action_space.sample())
+    b = env.unwrapped.backend
+    pids = b.pids() if hasattr(b, "pids") else [b.server.pid]
+    print(" ".join(map(str, pids)), flush=True)
+    if sys.argv[2] == "raise":
+        raise RuntimeError("boom")
+    if sys.argv[2] == "sigint":
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(30)
+    if sys.argv[2] == "sleep":
+        time.sleep(60)
+""")
+
+
+@needs_browser
+@pytest.mark.parametrize("how", ["raise", "sigint", "exit"])
+def test_no_process_left_after_exception_ctrl_c_or_exit(how, tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text(SCRIPT)
+    p = subprocess.run([sys.executable, str(script), "browser", how], capture_output=True, text=True,
+                       timeout=60, cwd=Path(__file__).resolve().parents[2])
+    pids = [int(x) for x in p.stdout.split()]
+    assert len(pids) == 2, p.stderr
+    if how != "exit":
+        assert p.returncode != 0
+    assert_gone(pids)
+
+
+@needs_browser
+def test_no_process_left_after_parent_is_killed(tmp_path):
+    """SIGKILL of Python: the server exits when its stdin pipe closes, Chromium when its DevTools
+    pipe closes (no finalizer can run)."""
+    script = tmp_path / "s.py"
+    script.write_text(SCRIPT)
+    p = subprocess.Popen([sys.executable, str(script), "browser", "sleep"], stdout=subprocess.PIPE,
+                         text=True, cwd=Path(__file__).resolve().parents[2])
+    try:
+        pids = [int(x) for x in p.stdout.readline().split()]
+        assert len(pids) == 2
+    finally:
+        p.kill()
+        p.wait()
+        p.stdout.close()
+    assert_gone(pids, timeout=10)
+
+
+@needs_node
+def test_make_backend_and_close_idempotent():
+    b = make_backend("node")
+    pid = b.server.pid
+    b.close()
+    b.close()
+    assert_gone([pid])
+    with pytest.raises(BackendError, match="closed"):
+        b.reset()
+    with pytest.raises(ValueError):
+        make_backend("unity")
