@@ -54,15 +54,6 @@ def env_kwargs(a):
     return {}
 
 
-def _int_actions(env):
-    """SB3 hands MultiBinary actions over as float32 0./1.; the QWOP envs want integers."""
-    import gymnasium as gym
-
-    if isinstance(env.action_space, gym.spaces.MultiBinary):
-        return gym.wrappers.TransformAction(env, lambda a: np.asarray(a).round().astype(np.int8), env.action_space)
-    return env
-
-
 def main(argv=None):
     a = parse_args(argv)
     try:
@@ -86,7 +77,7 @@ def main(argv=None):
         json.dump(vars(a), f, indent=2)
 
     kw = env_kwargs(a)
-    venv = make_vec_env(a.env, n_envs=a.n_envs, seed=a.seed, env_kwargs=kw, wrapper_class=_int_actions,
+    venv = make_vec_env(a.env, n_envs=a.n_envs, seed=a.seed, env_kwargs=kw,
                         vec_env_cls=SubprocVecEnv if a.subproc else None)
     pixels = len(venv.observation_space.shape) == 3
     if not pixels:
@@ -108,7 +99,7 @@ def main(argv=None):
         venv.save(os.path.join(out, "vecnormalize.pkl"))
 
     # deterministic evaluation on a fresh env, with the frozen normaliser
-    env = _int_actions(gym.make(a.env, **kw))
+    env = gym.make(a.env, **kw)
     dists, finished = [], []
     for ep in range(a.eval_episodes):
         obs, info = env.reset(seed=10_000 + ep)

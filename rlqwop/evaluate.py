@@ -106,7 +106,7 @@ def main(argv=None) -> int:
     print(format_table(eps, summary))
     if a.record:
         if not frames:
-            print(f"no frames to record: the env returned nothing from render() (render_mode='rgb_array')")
+            print("no frames to record: the env returned nothing from render() (render_mode='rgb_array')")
         else:
             import imageio
             imageio.mimsave(a.record, frames, duration=1000.0 / a.fps, loop=0)

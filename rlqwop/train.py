@@ -25,7 +25,7 @@ from .config import config_dict, parse_args, run_dir
 from .envs import check_env_id, make_env
 from .evaluate import evaluate
 from .logger import Logger, plot_learning_curve, write_config
-from .mpi import bcast_array, gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
+from .mpi import gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
 from .networks import build_model, param_hash, space_spec
 from .normalize import Normalizer
 from .policy import Policy

@@ -276,7 +276,7 @@ class BrowserBackend:
         if self.transport == "relay":
             if self.relay is None or not self.relay.connected:
                 raise BackendError("the relay connection is gone; call reset() to start a fresh one")
-            return self.relay.send_raw(json.dumps(req, separators=(",", ":")))
+            return self.relay.send(req)
         try:
             text = self.page.evaluate("__qwopPy(" + json.dumps(req, separators=(",", ":")) + ")")
         except BackendError:

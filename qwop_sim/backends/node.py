@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import Any, Sequence
+from typing import Sequence
 
 import numpy as np
 import websocket
@@ -43,12 +43,18 @@ class JSONSocket:
         except Exception as e:
             raise BackendError(f"cannot connect to {what} at {url}: {e}") from e
 
-    def send_raw(self, text: str) -> dict:
-        """Send one request (already JSON, with no id) and return the reply dict (ok checked)."""
+    def send(self, req: dict) -> dict:
+        """Send one request (a dict; an id is added) and return its reply (ok checked). Replies
+        to earlier requests (one interrupted by Ctrl-C) are skipped by their id."""
+        self._id += 1
+        mid = self._id
         try:
-            self.ws.send(text)
-            reply = json.loads(self.ws.recv())
-        except (websocket.WebSocketException, OSError, ValueError) as e:
+            self.ws.send(json.dumps({"id": mid, **req}, separators=(",", ":")))
+            while True:
+                reply = json.loads(self.ws.recv())
+                if reply.get("id") == mid:
+                    break
+        except (websocket.WebSocketException, OSError, ValueError, AttributeError) as e:
             self.close()
             raise BackendError(f"{self.what} went away ({type(e).__name__}: {e}); "
                                "call reset() to start a fresh one") from e
@@ -57,7 +63,7 @@ class JSONSocket:
         return reply
 
     def request(self, cmd: str, **args) -> dict:
-        return self.send_raw(json.dumps({"cmd": cmd, **args}, separators=(",", ":")))
+        return self.send({"cmd": cmd, **args})
 
     @property
     def connected(self) -> bool:

@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, METRES_PER_UNIT, N_BODIES
+from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, N_BODIES
 
 # ---- documented scaling constants ----------------------------------------------------------------
 POS_SCALE = 5.0  # world units: relative x and y are divided by this
@@ -111,14 +111,6 @@ _joints = {j["name"]: j for j in C["joints"]}
 _INITIAL_HIPS = {h: (_joints[h]["lower"], _joints[h]["upper"]) for h in ("leftHip", "rightHip")}
 
 
-def score_m(state: Any) -> float:
-    """The game's score (metres) of a state; a frame-0 state counts as torso x / 10 (what the game
-    reports at reset; the sim reports 0.0 there, which would fake a first-step reward)."""
-    if int(state.frame) == 0:
-        return float(state.bodies[0][0]) * METRES_PER_UNIT
-    return float(state.distance)
-
-
 def is_fall(state: Any) -> bool:
     """A fall that ends the race (a fall after the jump is a landing: a finish, see module doc)."""
     return bool(state.fallen) and not bool(state.finished)
@@ -129,12 +121,12 @@ def is_finish(state: Any) -> bool:
 
 
 def went_back(state: Any) -> bool:
-    return score_m(state) < BACKWARD_LIMIT_M
+    return float(state.distance) < BACKWARD_LIMIT_M
 
 
 def terminated(state: Any) -> bool:
     """True when the episode is over: a fall, the finish, or back past BACKWARD_LIMIT_M."""
-    return bool(state.fallen) or bool(state.finished) or score_m(state) < BACKWARD_LIMIT_M
+    return bool(state.fallen) or bool(state.finished) or float(state.distance) < BACKWARD_LIMIT_M
 
 
 def reward(prev: Any, state: Any, fall_penalty: float = FALL_PENALTY,
@@ -143,7 +135,7 @@ def reward(prev: Any, state: Any, fall_penalty: float = FALL_PENALTY,
     dt = float(state.clock) - float(prev.clock)
     if dt < CLOCK_PER_FRAME * 0.5:  # the game clock stops at the end; never divide by ~0
         dt = CLOCK_PER_FRAME
-    r = (score_m(state) - score_m(prev)) / dt
+    r = (float(state.distance) - float(prev.distance)) / dt
     if is_fall(state) and not is_fall(prev):
         r += fall_penalty
     if is_finish(state) and not is_finish(prev):
@@ -155,7 +147,7 @@ def info(state: Any) -> dict[str, Any]:
     """The info dict of a step/reset: distance (m), clock (s), frame, fallen, finished, jumped,
     is_success (= finished)."""
     return {
-        "distance": score_m(state),
+        "distance": float(state.distance),
         "clock": float(state.clock),
         "frame": int(state.frame),
         "fallen": bool(state.fallen),
@@ -163,20 +155,6 @@ def info(state: Any) -> dict[str, Any]:
         "jumped": bool(state.jumped),
         "is_success": bool(state.finished),
     }
-
-
-def keys_from_action(action: Any, action_mode: str = "multibinary") -> int:
-    """Keys bitmask (Q=1 W=2 O=4 P=8) of an action; no validation (the env validates)."""
-    if action_mode == "discrete":
-        return int(action)
-    a = np.asarray(action).reshape(-1)
-    return int(a[0] != 0) | (int(a[1] != 0) << 1) | (int(a[2] != 0) << 2) | (int(a[3] != 0) << 3)
-
-
-def action_from_keys(keys: int, action_mode: str = "multibinary"):
-    if action_mode == "discrete":
-        return int(keys) & 15
-    return np.array([(keys >> i) & 1 for i in range(4)], dtype=np.int8)
 
 
 def to_gray(rgb: np.ndarray) -> np.ndarray:

@@ -128,8 +128,10 @@ class QWOPEnv(gym.Env):
             return k
         if a.shape != (4,):
             raise ValueError(f"action must have shape (4,) (Q, W, O, P) for MultiBinary(4), got shape {a.shape}")
-        if a.dtype.kind not in "biu":
-            raise TypeError(f"action must be integers or booleans 0/1 for MultiBinary(4), got dtype {a.dtype}")
+        # Floats are accepted when exactly 0 or 1, as Gymnasium's MultiBinary.contains does (SB3
+        # and others send float32 actions); anything else numeric is outside the space.
+        if a.dtype.kind not in "biuf":
+            raise TypeError(f"action must be numbers 0/1 for MultiBinary(4), got dtype {a.dtype}")
         q, w, o, p = a.tolist()
         if not (q in (0, 1) and w in (0, 1) and o in (0, 1) and p in (0, 1)):
             raise ValueError(f"action values must be 0 or 1 for MultiBinary(4), got {a.tolist()}")

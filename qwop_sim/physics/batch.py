@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qwop_sim.constants import N_BODIES
+from qwop_sim.constants import METRES_PER_UNIT, N_BODIES
 from qwop_sim.physics.world import _HURDLE_NEAR, _OUT_MATRIX, RAW_ROWS, QWOPSim, SolverSettings
 from qwop_sim.state import RawState
 
@@ -105,7 +105,7 @@ class QWOPBatch:
             s = sims[i]
             x = xs[i]
             if not s.finished:
-                s.distance = x * 0.1
+                s.distance = x * METRES_PER_UNIT
             if (s.settings.track_tiles and not (s._tile_check_lo < x < s._tile_check_hi)) \
                     or (s._hurdle_check and x > _HURDLE_NEAR):
                 s._after_frames()  # extend the track / add the hurdle (rare)

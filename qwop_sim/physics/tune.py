@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import math
 import os
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qwop_sim.constants import KEYS, N_BODIES
+from qwop_sim.constants import METRES_PER_UNIT, N_BODIES
 from qwop_sim.physics.world import KEY_TABLE, QWOPSim, SolverSettings, _INITIAL_HIPS
 from qwop_sim.state import RawState
 
@@ -69,7 +68,7 @@ def hip_limits_after(keys) -> dict:
 
 def recorded_state(seq: dict, t: int) -> RawState:
     b = seq["bodies"][t]
-    return RawState(bodies=b.copy(), distance=b[0, 0] * 0.1, clock=float(seq["t"][t]), frame=t,
+    return RawState(bodies=b.copy(), distance=b[0, 0] * METRES_PER_UNIT, clock=float(seq["t"][t]), frame=t,
                     fallen=bool(seq["fallen"][t]), jumped=False, finished=bool(seq["landed"][t]),
                     hip_limits=hip_limits_after(seq["keys"][:t]))
 

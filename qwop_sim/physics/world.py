@@ -37,7 +37,7 @@ import pymunk
 import pymunk.batch
 from pymunk._chipmunk_cffi import ffi, lib
 
-from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, DT, KEYS, N_BODIES, PX_PER_UNIT
+from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, DT, KEYS, METRES_PER_UNIT, N_BODIES, PX_PER_UNIT
 from qwop_sim.state import RawState
 
 __all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "KEY_TABLE"]
@@ -60,7 +60,10 @@ class SolverSettings:
                                     # position only; a fast bias puts energy in the ragdoll
     damping: float = 1.0            # Box2D default linear/angular damping 0
     warm_start: bool = True         # set_state: one solve at the state to rebuild the impulses
-    recycle: bool = True            # reset() recycles the space (see reset)
+    # reset() builds a fresh space: history-free (same actions after any reset give the same
+    # floats). recycle=True reuses it instead: 8x cheaper, but Chipmunk's internal contact lists
+    # keep their order from the last episode, so a later episode can differ in the last bits.
+    recycle: bool = False
     track_tiles: bool = True        # static 32-unit tiles at x = 32 k (the original's seams)
 
     def as_dict(self) -> dict:
@@ -408,7 +411,7 @@ class QWOPSim:
         if self.jumped:  # a fall after the jump but before landing counts as landed
             self.finished = True
             x = arb_or_x if isinstance(arb_or_x, float) else self._contact_x(arb_or_x)
-            self.distance = x * 0.1
+            self.distance = x * METRES_PER_UNIT
 
     def _on_foot(self, arb, space, data) -> None:
         if self._warming:
@@ -428,7 +431,7 @@ class QWOPSim:
         if self.jumped:
             if x > _PIT_X:
                 self.finished = True
-                self.distance = x * 0.1
+                self.distance = x * METRES_PER_UNIT
         elif x > _JUMP_X:
             self.jumped = True
 
@@ -455,8 +458,9 @@ class QWOPSim:
     def reset(self, rebuild: bool = False) -> RawState:
         """Start a new race: the start pose, clock 0, flags off, start hip limits.
 
-        The first reset (and ``rebuild=True``, and set_state) builds a fresh space. Later resets
-        recycle it (5x cheaper, this is the training loop): the runner is parked far above the
+        By default every reset builds a fresh space (about 0.6 ms), so an episode never depends
+        on the ones before it. With ``settings.recycle`` later resets recycle it instead
+        (about 0.08 ms): the runner is parked far above the
         track with every constraint's max force at 0 for one flush step, which zeroes the
         solver's remembered impulses and Chipmunk's pending position-correction velocities,
         then put back in the start pose; the hurdle is removed, the constraints removed at the
@@ -471,7 +475,7 @@ class QWOPSim:
         self._hips = _INITIAL_HIPS
         self._apply_keys(0)
         self._set_hips(_INITIAL_HIPS)
-        self.distance = 0.0
+        self.distance = INITIAL_BODIES[0, 0] * METRES_PER_UNIT  # the game's score follows the torso from frame 0
         self.clock = 0.0
         self.frame = 0
         self.fallen = self.jumped = self.finished = False
@@ -577,7 +581,7 @@ class QWOPSim:
         np.matmul(self._raw[:N_BODIES], _OUT_MATRIX, out=self._out)
         x = self._out[0, 0]
         if not self.finished:
-            self.distance = x * 0.1
+            self.distance = x * METRES_PER_UNIT
         if self.settings.track_tiles and not (self._tile_check_lo < x < self._tile_check_hi):
             self._ensure_tiles(x)
         if self._hurdle_check and x > _HURDLE_NEAR:

@@ -22,7 +22,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from qwop_sim.constants import C, BODY_INDEX
+from qwop_sim.constants import C
 
 KEY_NAMES = (("Q", 1), ("W", 2), ("O", 4), ("P", 8))
 _INF = 1e9

@@ -153,7 +153,7 @@ def plots(out: Path, step, pairs, fid_game, fid_sim) -> list[str]:
 
 def write_report(out: Path, meta, step, pairs, env, fid_game, fid_sim, files) -> None:
     es = H.episode_summary(pairs)
-    L = [f"# Parity report: simulator vs game", "",
+    L = ["# Parity report: simulator vs game", "",
          f"{meta['when']} UTC, size `{meta['size']}`, {meta['seconds']:.0f} s. "
          f"Sim: `qwop_sim.physics.QWOPSim` (default settings); game: `game/src/qwop.js` via "
          f"`qwop_sim.backends.NodeBackend` (+ BrowserBackend for frames).", ""]

@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import warnings
@@ -194,6 +195,8 @@ def test_node_backend_api_for_parity(node_env):
     assert np.array_equal(echo.bodies, states[0].bodies) and echo.frame == 3
     st, fr = b.step_frame(5, 2, 32, 24)
     assert fr.shape == (24, 32, 3) and fr.dtype == np.uint8 and st.frame == 5
+    b.sock.ws.send('{"id": "interrupted", "cmd": "step", "keys": 0, "frames": 1}')  # reply never read
+    assert b.state().frame == 6  # the stale reply is skipped by its id
     with pytest.raises(ValueError, match="keys"):
         b.step(16, 1)
     with pytest.raises(ValueError, match="frames"):
@@ -378,6 +381,10 @@ def test_no_process_left_after_parent_is_killed(tmp_path):
         p.wait()
         p.stdout.close()
     assert_gone(pids, timeout=10)
+    from qwop_sim.backends.launcher import _remove_stale_profiles
+
+    _remove_stale_profiles()  # what the next browser start does: the dead parent's profile goes
+    assert not list(Path(tempfile.gettempdir()).glob(f"qwop-chromium-{p.pid}-*"))
 
 
 @needs_node
@@ -391,3 +398,16 @@ def test_make_backend_and_close_idempotent():
         b.reset()
     with pytest.raises(ValueError):
         make_backend("unity")
+
+
+@needs_node
+def test_make_vec_async_on_node():
+    envs = gym.make_vec("qwop-v0", num_envs=2, vectorization_mode="async", backend="node")
+    try:
+        obs, _ = envs.reset(seed=0)
+        assert obs.shape == (2, core.OBS_SIZE)
+        for _ in range(20):
+            obs, r, term, trunc, info = envs.step(envs.action_space.sample())
+        assert r.shape == (2,)
+    finally:
+        envs.close()

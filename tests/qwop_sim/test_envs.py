@@ -216,7 +216,8 @@ def test_discrete_equals_multibinary():
 @pytest.mark.parametrize("bad, err", [
     (np.array([1, 0, 1]), ValueError),            # wrong shape
     (np.array([[1, 0, 1, 0]]), ValueError),       # wrong shape
-    (np.array([0.5, 0, 1, 0]), TypeError),        # wrong dtype
+    (np.array([0.5, 0, 1, 0]), ValueError),       # a float that is not 0 or 1
+    (np.array(['1', '0', '1', '0']), TypeError),  # wrong dtype
     (np.array([2, 0, 0, 0]), ValueError),         # out of space
     (np.array([-1, 0, 0, 0]), ValueError),
     ("QWOP", ValueError),

@@ -7,8 +7,8 @@ import numpy as np
 import pymunk
 import pytest
 
-from qwop_sim.constants import BODY_INDEX, C, CLOCK_PER_FRAME, DT, KEYS, N_BODIES
-from qwop_sim.physics import KEY_TABLE, QWOPSim
+from qwop_sim.constants import BODY_INDEX, C, CLOCK_PER_FRAME, KEYS
+from qwop_sim.physics import QWOPSim
 from qwop_sim.state import RawState
 
 Q, W, O, P = KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]
@@ -268,7 +268,9 @@ def test_reset_restores_start_pose_exactly(sim):
     st = sim.reset()
     np.testing.assert_array_equal(st.bodies, INITIAL)
     assert (st.frame, st.clock, st.fallen, st.jumped, st.finished) == (0, 0.0, False, False, False)
-    assert st.distance == 0.0  # the recordings' score is 0 before the first frame
+    # As the game (game/src/qwop.js) reports it: torso x / 10 from the start pose on (the real game
+    # displays 0 until its first frame, a display detail the score of every later frame follows).
+    assert st.distance == INITIAL[0, 0] / 10
     assert sim.joint_limits()["leftHip"] == (JOINTS["leftHip"]["lower"], JOINTS["leftHip"]["upper"])
     # and the reset world steps exactly like a new one
     fresh = QWOPSim()

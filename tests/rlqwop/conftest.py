@@ -2,6 +2,9 @@ import os
 import sys
 
 import pytest
+import torch
+
+torch.set_num_threads(1)  # small models; threads only fight over shared cores
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUN_PY = os.path.join(ROOT, "run.py")

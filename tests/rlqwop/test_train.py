@@ -7,7 +7,6 @@ import sys
 
 import numpy as np
 import pytest
-import torch
 
 from rlqwop import checkpoint
 from rlqwop.config import parse_args
