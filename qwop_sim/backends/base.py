@@ -18,9 +18,8 @@ class Backend(Protocol):
     name: str
     has_frames: bool  # can it draw frames (frame envs, rgb_array)?
 
-    def reset(self, seed: int | None = None, fresh: bool = False) -> RawState:
-        """A new race. fresh=True: guaranteed independent of what ran before (the sim rebuilds
-        its space instead of recycling it)."""
+    def reset(self, seed: int | None = None) -> RawState:
+        """A new race, independent of what ran before (same actions, same floats)."""
         ...
 
     def step(self, keys: int, frames: int) -> RawState: ...

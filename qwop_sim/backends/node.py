@@ -120,7 +120,7 @@ class NodeBackend:
             self.server.close()
 
     # ---- API (base.Backend) ----------------------------------------------------------------
-    def reset(self, seed: int | None = None, fresh: bool = False) -> RawState:
+    def reset(self, seed: int | None = None) -> RawState:
         """A new race (the game's reset rebuilds its world: always fresh)."""
         if self._closed:
             raise BackendError("the backend is closed")

@@ -23,12 +23,9 @@ class SimBackend:
         self._renderers: dict[tuple[int, int], FrameRenderer] = {}
         self._state: RawState | None = None
 
-    def reset(self, seed: int | None = None, fresh: bool = False) -> RawState:
-        """A new race (QWOP has no randomness: ``seed`` is unused). ``fresh=True`` rebuilds the
-        pymunk space (~0.5 ms) instead of recycling it (~0.08 ms): bit-for-bit the same episode as
-        a new env, whatever ran before (a recycled space may differ in the last bits, which chaos
-        can amplify over hundreds of steps)."""
-        self._state = self.sim.reset(rebuild=fresh)
+    def reset(self, seed: int | None = None) -> RawState:
+        """A new race in a freshly built world (QWOP has no randomness: ``seed`` is unused)."""
+        self._state = self.sim.reset()
         return self._state
 
     def step(self, keys: int, frames: int = 1) -> RawState:

@@ -47,10 +47,8 @@ class QWOPEnv(gym.Env):
     convention), which is used only by the ``init_noise`` option: ``options={"init_noise": s}``
     adds uniform noise in [-s, s] to every body's vx, vy (world units/s) and angular velocity
     (rad/s) of the start pose (then ``set_state``). ``options={"state": RawState}`` starts from a
-    given raw state. Without options every episode starts from the same pose. ``reset(seed=...)``
-    (any seed) also gives a freshly built world on the sim backend: the episode is then bit-for-bit
-    the one a new env plays; a plain ``reset()`` recycles the world (faster; may differ in the last
-    bits, which the chaotic dynamics can amplify over hundreds of steps).
+    given raw state. Without options every episode starts from the same pose, in a freshly built
+    world on every backend: the same actions give the same floats whatever ran before.
     """
 
     metadata = {"render_modes": ["human", "rgb_array"], "render_fps": 15}
@@ -161,8 +159,7 @@ class QWOPEnv(gym.Env):
             raise ValueError(f"unknown reset options {sorted(unknown)}; known: 'state' (a RawState to "
                              "start from), 'init_noise' (float: random start perturbation)")
         self._ended = True
-        # reset(seed=...) is reproducible bit for bit (a fresh world); plain reset() may recycle
-        self._state = self.backend.reset(fresh=seed is not None)
+        self._state = self.backend.reset()
         start = options.get("state")
         noise = float(options.get("init_noise", self.init_noise))
         if start is not None or noise > 0:
