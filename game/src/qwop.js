@@ -96,14 +96,18 @@
       RB.col1.x * bx + RB.col2.x * by, RB.col1.y * bx + RB.col2.y * by];
   }
 
-  // K^-1 of the point constraint, as 2.0 computes it (invert K, then multiply).
-  function pivotMass(j, r1X, r1Y, r2X, r2Y) {
+  // The point constraint's 2x2 effective-mass matrix K = [[a, b], [b, d]] (symmetric).
+  function pointK(j, r1X, r1Y, r2X, r2Y) {
     const m = j.m_bodyA.m_invMass + j.m_bodyB.m_invMass;
     const i1 = j.m_bodyA.m_invI;
     const i2 = j.m_bodyB.m_invI;
-    const a = m + i1 * r1Y * r1Y + i2 * r2Y * r2Y;
-    const b = -i1 * r1X * r1Y - i2 * r2X * r2Y;
-    const d = m + i1 * r1X * r1X + i2 * r2X * r2X;
+    return [m + i1 * r1Y * r1Y + i2 * r2Y * r2Y, -i1 * r1X * r1Y - i2 * r2X * r2Y,
+      m + i1 * r1X * r1X + i2 * r2X * r2X];
+  }
+
+  // K^-1 of the point constraint, as 2.0 computes it (invert K, then multiply).
+  function pivotMass(j, r1X, r1Y, r2X, r2Y) {
+    const [a, b, d] = pointK(j, r1X, r1Y, r2X, r2Y);
     let det = a * d - b * b;
     if (det !== 0) det = 1 / det;
     return [det * d, -det * b, -det * b, det * a]; // col1.x, col2.x, col1.y, col2.y
@@ -111,12 +115,7 @@
 
   // K x = b by Cramer's rule (2.0's b2Mat22.Solve, used by the position pass).
   function solveK(j, r1X, r1Y, r2X, r2Y, bX, bY) {
-    const m = j.m_bodyA.m_invMass + j.m_bodyB.m_invMass;
-    const i1 = j.m_bodyA.m_invI;
-    const i2 = j.m_bodyB.m_invI;
-    const a11 = m + i1 * r1Y * r1Y + i2 * r2Y * r2Y;
-    const a12 = -i1 * r1X * r1Y - i2 * r2X * r2Y;
-    const a22 = m + i1 * r1X * r1X + i2 * r2X * r2X;
+    const [a11, a12, a22] = pointK(j, r1X, r1Y, r2X, r2Y);
     let det = a11 * a22 - a12 * a12;
     if (det !== 0) det = 1 / det;
     return [det * (a22 * bX - a12 * bY), det * (a11 * bY - a12 * bX)];

@@ -1,21 +1,22 @@
 """The browser backend: the game's page in headless Chromium, driven through its ``window.qwop``.
 
-The backend owns two processes (``launcher``): the game's Node server (serves the page) and a
-headless Chromium (``$QWOP_CHROMIUM`` or /usr/bin/chromium, flags in ``launcher.CHROMIUM_ARGS``),
-each in its own process group, killed as a group by ``close()``, at garbage collection and at exit.
-
-The page is opened in agent mode (``/?agent=1&session=ID&draw=0``) and driven by one DevTools
-(CDP) ``Runtime.evaluate`` per env step, straight from Python to Chromium over a WebSocket:
+The backend owns the game's Node server (``launcher.ServerProcess``) and a headless Chromium
+launched by Playwright with Debian's executable (``$QWOP_CHROMIUM`` or /usr/bin/chromium; never a
+downloaded browser; ``launcher.ChromiumBrowser``, flags in ``launcher.CHROMIUM_ARGS``). Playwright
+opens the page in agent mode (``/?agent=1&session=ID&draw=0``) and waits until it is ready; it is
+not on the per-step path. Each env step is one DevTools ``Runtime.evaluate`` straight from Python
+to the page, over the page's own DevTools WebSocket (Chromium runs with
+``--remote-debugging-port=0``; the port is read from DevToolsActivePort in the profile we give it):
 ``__qwopPy({"cmd": "step", "keys": k, "frames": n, "frame"?: [w, h]})`` runs the page's driver
 (``qwop.handle``, the same code as the server's backend=node) and returns the JSON reply (state,
 and the canvas-rendered frame when asked) in the same round trip.
 
-Why not Playwright's ``page.evaluate``: measured on the 2-core dev box (steps/s, one env,
-``qwop.step(k, 2)``): CDP direct ~2,900; the server's WebSocket relay
-(``/agent?backend=page``, ``transport="relay"`` here) ~1,600; Playwright ``page.evaluate``
-~570 (returning a JSON string) or ~430 (returning the object): Playwright adds a hop through its
-driver process. Chromium is therefore started directly (which also gives us its process group to
-kill); Playwright is not needed at run time.
+Measured in one run on the 2-core dev box (docs/environments.md): faster than the former
+self-launched Chromium over --remote-debugging-pipe (thanks to ``--single-process``); Playwright's
+own ``page.evaluate`` or CDP session is 2 to 3x slower (a hop through its driver process per
+call). The server's page relay (``/agent?backend=page``) is not used: ~0.6x the speed, and its
+per-step WebSocket frames become Playwright events that pile up in the driver (its pipe to Python
+is only read during Playwright calls): the step path must make no Playwright events.
 
 A browser (or server) that dies mid-episode raises ``BackendError``; the next ``reset()`` starts
 fresh processes.
@@ -25,52 +26,121 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import select
-import time
-import urllib.parse
-import urllib.request
+import struct
 from typing import Sequence
 
 import numpy as np
 import websocket
 
-from qwop_sim.backends.base import BackendError
-from qwop_sim.backends.launcher import START_TIMEOUT, ChromiumProcess, ServerProcess
-from qwop_sim.backends.base import check_keys_frames
-from qwop_sim.backends.node import REQUEST_TIMEOUT, JSONSocket, decode_frame
+from qwop_sim.backends.base import BackendError, check_keys_frames
+from qwop_sim.backends.launcher import START_TIMEOUT, ChromiumBrowser, ServerProcess
+from qwop_sim.backends.node import REQUEST_TIMEOUT, decode_frame
 from qwop_sim.state import RawState
 
-TRANSPORTS = ("pipe", "cdp", "relay")
+TRANSPORTS = ("cdp",)
 _HELPER = "self.__qwopPy = (r) => JSON.stringify(qwop.handle(r)); 1"
 _READY = ("(() => { try { return document.documentElement.dataset.ready === '1' "
           "&& typeof self.qwop === 'object' && typeof self.qwop.handle === 'function'; } "
           "catch (e) { return false; } })()")
 
 
+def _page_setup(page) -> None:
+    """In Playwright's thread, once the page has loaded: wait until the game is ready."""
+    page.wait_for_function(_READY, timeout=START_TIMEOUT * 1000, polling=20)
+    page.evaluate(_HELPER)
+
+
 class CDPPage:
-    """A minimal synchronous DevTools client on one page target (Runtime.evaluate only)."""
+    """A minimal synchronous DevTools client on one page target (Runtime.evaluate only).
+
+    websocket-client does the handshake; the frames are then read and written here on its socket
+    (one large recv per reply instead of three, no per-frame objects: the hot path of an env step)."""
 
     def __init__(self, ws_url: str):
         self._id = 0
+        self._buf = bytearray()
+        self._parts: list[bytes] = []
         try:
             self.ws = websocket.create_connection(ws_url, timeout=REQUEST_TIMEOUT, suppress_origin=True,
                                                   skip_utf8_validation=True)
         except Exception as e:
             raise BackendError(f"cannot connect to Chromium's DevTools at {ws_url}: {e}") from e
+        self.sock = self.ws.sock
+
+    def _send(self, data: bytes, opcode: int = 0x1) -> None:
+        n = len(data)
+        if n < 126:
+            hdr = struct.pack("!BB", 0x80 | opcode, 0x80 | n)
+        elif n < 65536:
+            hdr = struct.pack("!BBH", 0x80 | opcode, 0x80 | 126, n)
+        else:
+            hdr = struct.pack("!BBQ", 0x80 | opcode, 0x80 | 127, n)
+        key = os.urandom(4)  # a client masks its frames (RFC 6455 5.3)
+        if n:
+            k = int.from_bytes(key * (n // 4 + 1), "little") & ((1 << (8 * n)) - 1)
+            data = (int.from_bytes(data, "little") ^ k).to_bytes(n, "little")
+        self.sock.sendall(hdr + key + data)
+
+    def _fill(self, n: int) -> None:
+        """Read until the buffer holds ``n`` bytes (an interrupted recv loses nothing)."""
+        buf = self._buf
+        while len(buf) < n:
+            chunk = self.sock.recv(max(1 << 16, n - len(buf)))
+            if not chunk:
+                raise ConnectionError("Chromium closed the DevTools connection")
+            buf += chunk
+
+    def _recv(self) -> bytes:
+        """The next message. A frame leaves the buffer only once whole, so a Ctrl-C in the middle
+        leaves the stream in step (the stale reply is then skipped by its id)."""
+        buf = self._buf
+        while True:
+            self._fill(2)
+            b0, b1 = buf[0], buf[1]
+            n, h = b1 & 0x7F, 2
+            if n == 126:
+                self._fill(4)
+                n, h = int.from_bytes(buf[2:4], "big"), 4
+            elif n == 127:
+                self._fill(10)
+                n, h = int.from_bytes(buf[2:10], "big"), 10
+            if b1 & 0x80:
+                raise ConnectionError("a masked frame from the server")
+            self._fill(h + n)
+            payload = bytes(buf[h:h + n])
+            del buf[:h + n]
+            op = b0 & 0x0F
+            if op == 0x8:
+                raise ConnectionError("Chromium closed the DevTools connection")
+            if op == 0x9:
+                self._send(payload, 0xA)  # ping -> pong
+            elif op != 0xA:
+                self._parts.append(payload)
+                if b0 & 0x80:  # FIN
+                    parts, self._parts = self._parts, []
+                    return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def evaluate(self, expression: str):
         """Evaluate in the page; returns the value (by value). Errors -> BackendError."""
+        if self.ws is None:
+            raise BackendError("the DevTools connection is closed; call reset() to start a fresh one")
         self._id += 1
         mid = self._id
         msg = ('{"id":%d,"method":"Runtime.evaluate","params":{"expression":%s,"returnByValue":true}}'
                % (mid, json.dumps(expression)))
+        head = b'{"id":%d,' % mid
         try:
-            self.ws.send(msg)
+            self._send(msg.encode())
             while True:
-                r = json.loads(self.ws.recv())
-                if r.get("id") == mid:
+                raw = self._recv()
+                if raw.startswith(head):  # the reply (Chromium writes "id" first); else an event
+                    r = json.loads(raw)
                     break
-        except (websocket.WebSocketException, OSError, ValueError) as e:
+                if not raw.startswith(b'{"method"'):
+                    r = json.loads(raw)
+                    if r.get("id") == mid:
+                        break
+        except (OSError, ValueError) as e:  # socket errors, timeouts, ConnectionError, bad JSON
             self.close()
             raise BackendError(f"the browser went away ({type(e).__name__}: {e}); "
                                "call reset() to start a fresh one") from e
@@ -89,89 +159,6 @@ class CDPPage:
                 pass
 
 
-class CDPPipe:
-    """A minimal synchronous DevTools client over Chromium's --remote-debugging-pipe, attached to
-    one page (flattened session). Requests go out NUL-terminated on ``fd_in``; replies and events
-    come back NUL-terminated on ``fd_out``."""
-
-    def __init__(self, chromium: ChromiumProcess, url: str):
-        self.chromium = chromium
-        self.fd_in, self.fd_out = chromium.cdp_in, chromium.cdp_out
-        self._buf = b""
-        self._id = 0
-        self.sid = None
-        self.connected = True
-        target = self.call("Target.createTarget", url=url)["targetId"]
-        self.sid = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        self._eval_fmt = ('{"id":%d,"sessionId":"' + self.sid
-                          + '","method":"Runtime.evaluate","params":{"expression":%s,"returnByValue":true}}')
-
-    def _dead(self, why: str) -> BackendError:
-        self.connected = False
-        tail = "".join(self.chromium.stderr_lines[-5:]).strip()
-        return BackendError(f"the browser went away ({why}); call reset() to start a fresh one"
-                            + (f". Chromium said: {tail}" if tail else ""))
-
-    def _send(self, text: str) -> None:
-        data = text.encode() + b"\0"
-        try:
-            while data:
-                n = os.write(self.fd_in, data)
-                data = data[n:]
-        except OSError as e:
-            raise self._dead(f"{type(e).__name__}: {e}") from None
-
-    def _recv(self, mid: int) -> dict:
-        buf = self._buf
-        while True:
-            k = buf.find(b"\0")
-            while k < 0:
-                if not select.select([self.fd_out], [], [], REQUEST_TIMEOUT)[0]:
-                    self._buf = buf
-                    raise self._dead(f"no reply within {REQUEST_TIMEOUT:.0f} s")
-                try:
-                    chunk = os.read(self.fd_out, 1 << 20)
-                except OSError as e:
-                    raise self._dead(f"{type(e).__name__}: {e}") from None
-                if not chunk:
-                    raise self._dead("DevTools pipe closed")
-                buf += chunk
-                k = buf.find(b"\0")
-            msg, buf = buf[:k], buf[k + 1:]
-            if msg.startswith(b'{"id":%d,' % mid):  # the reply (Chromium writes "id" first)
-                self._buf = buf
-                return json.loads(msg)
-            if not msg.startswith(b'{"method"'):  # not an event: check the id the slow way
-                d = json.loads(msg)
-                if d.get("id") == mid:
-                    self._buf = buf
-                    return d
-
-    def call(self, method: str, **params) -> dict:
-        if not self.connected:
-            raise self._dead("closed")
-        self._id += 1
-        m = {"id": self._id, "method": method, "params": params}
-        if self.sid:
-            m["sessionId"] = self.sid
-        self._send(json.dumps(m, separators=(",", ":")))
-        r = self._recv(self._id)
-        if "error" in r:
-            raise BackendError(f"DevTools error on {method}: {r['error']}")
-        return r["result"]
-
-    def evaluate(self, expression: str):
-        if not self.connected:
-            raise self._dead("closed")
-        self._id += 1
-        self._send(self._eval_fmt % (self._id, json.dumps(expression)))
-        r = self._recv(self._id)
-        return _eval_value(r)
-
-    def close(self) -> None:
-        self.connected = False
-
-
 def _eval_value(r: dict):
     if "error" in r:
         raise BackendError(f"DevTools error: {r['error']}")
@@ -184,22 +171,21 @@ def _eval_value(r: dict):
 
 
 class BrowserBackend:
-    """The game in headless Chromium (see module doc). ``transport``: "pipe" (default, fastest:
-    DevTools over --remote-debugging-pipe), "cdp" (DevTools over its WebSocket) or "relay" (the
-    server's /agent?backend=page WebSocket relay to the same page)."""
+    """The game in headless Chromium launched by Playwright (see module doc). ``transport``: "cdp"
+    (the only one: DevTools Runtime.evaluate over the page's WebSocket)."""
 
     name = "browser"
     has_frames = True
 
-    def __init__(self, transport: str = "pipe", draw: bool = False, **_ignored):
+    def __init__(self, transport: str = "cdp", draw: bool = False, **_ignored):
         if transport not in TRANSPORTS:
-            raise ValueError(f"transport must be one of {TRANSPORTS}, got {transport!r}")
+            raise ValueError(f"transport must be one of {TRANSPORTS}, got {transport!r} (the 'pipe' and "
+                             "'relay' transports were removed: see qwop_sim/backends/browser.py)")
         self.transport = transport
         self.draw = bool(draw)
         self.server: ServerProcess | None = None
-        self.chromium: ChromiumProcess | None = None
+        self.chromium: ChromiumBrowser | None = None
         self.page: CDPPage | None = None
-        self.relay: JSONSocket | None = None
         self._closed = False
         self._start()
 
@@ -208,56 +194,25 @@ class BrowserBackend:
         self._stop()
         try:
             self.server = ServerProcess()
-            self.chromium = ChromiumProcess(pipe=self.transport != "cdp")
             self.session = "py-" + secrets.token_hex(6)
             url = (f"http://127.0.0.1:{self.server.port}/?agent=1&session={self.session}"
                    + ("" if self.draw else "&draw=0"))
-            if self.chromium.pipe:
-                self.page = CDPPipe(self.chromium, url)
-            else:
-                target = self._new_target(url)
-                self.page = CDPPage(target["webSocketDebuggerUrl"])
-            t0 = time.monotonic()
-            while not self.page.evaluate(_READY):
-                if time.monotonic() - t0 > START_TIMEOUT:
-                    raise BackendError(f"the game page did not get ready within {START_TIMEOUT:.0f} s ({url})")
-                if not self.chromium.alive():
-                    raise BackendError("Chromium exited while loading the game page")
-                time.sleep(0.02)
-            self.page.evaluate(_HELPER)
-            if self.transport == "relay":
-                self.relay = JSONSocket(
-                    f"ws://127.0.0.1:{self.server.port}/agent?backend=page&session={self.session}",
-                    "the game server (backend=page relay)")
+            self.chromium = ChromiumBrowser(url, setup=_page_setup, marker=f"session={self.session}")
+            self.page = CDPPage(self.chromium.page_ws_url)
         except BaseException:
             self._stop()
             raise
 
-    def _new_target(self, url: str) -> dict:
-        q = urllib.parse.quote(url, safe=":/")
-        req = urllib.request.Request(f"http://127.0.0.1:{self.chromium.port}/json/new?{q}", method="PUT")
-        try:
-            with urllib.request.urlopen(req, timeout=START_TIMEOUT) as f:
-                return json.loads(f.read())
-        except Exception as e:
-            raise BackendError(f"cannot open a page in Chromium: {e}") from e
-
     def _stop(self) -> None:
-        for attr in ("relay", "page"):
+        for attr in ("page", "chromium", "server"):
             c = getattr(self, attr, None)
             if c is not None:
+                setattr(self, attr, None)
                 c.close()
-                setattr(self, attr, None)
-        for attr in ("chromium", "server"):
-            p = getattr(self, attr, None)
-            if p is not None:
-                p.close()
-                setattr(self, attr, None)
 
     def _alive(self) -> bool:
         return (self.page is not None and self.page.connected and self.chromium is not None
-                and self.chromium.alive() and self.server is not None and self.server.alive()
-                and (self.transport != "relay" or (self.relay is not None and self.relay.connected)))
+                and self.chromium.alive() and self.server is not None and self.server.alive())
 
     def close(self) -> None:
         self._closed = True
@@ -265,29 +220,28 @@ class BrowserBackend:
 
     def pids(self) -> list[int]:
         """Process ids of the server and Chromium (process group leaders), for tests."""
-        return [p.pid for p in (self.server, self.chromium) if p is not None]
+        return [p.pid for p in (self.server, self.chromium) if p is not None and p.pid]
 
     # ---- requests ------------------------------------------------------------------------
     def _req(self, req: dict) -> dict:
         if self._closed:
             raise BackendError("the backend is closed")
-        if self.page is None:
+        if self.page is None or not self.page.connected:
             raise BackendError("the browser is gone; call reset() to start a fresh one")
-        if self.transport == "relay":
-            if self.relay is None or not self.relay.connected:
-                raise BackendError("the relay connection is gone; call reset() to start a fresh one")
-            return self.relay.send(req)
         try:
             text = self.page.evaluate("__qwopPy(" + json.dumps(req, separators=(",", ":")) + ")")
         except BackendError:
-            if self.chromium is not None and not self.chromium.alive():
-                self._stop()
-                raise BackendError("the browser (Chromium) died; call reset() to start a fresh one") from None
+            self._stop_if_dead()
             raise
         return json.loads(text)
 
+    def _stop_if_dead(self) -> None:
+        if self.chromium is not None and not self.chromium.alive():
+            self._stop()
+            raise BackendError("the browser (Chromium) died; call reset() to start a fresh one") from None
+
     # ---- API (base.Backend) ----------------------------------------------------------------
-    def reset(self, seed: int | None = None, fresh: bool = False) -> RawState:
+    def reset(self, seed: int | None = None) -> RawState:
         """A new race (the game's reset rebuilds its world: always fresh)."""
         if self._closed:
             raise BackendError("the backend is closed")

@@ -48,12 +48,13 @@ __all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "KEY_TABLE"]
 # --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SolverSettings:
-    iterations: int = 7             # Chipmunk velocity iterations per step (measured: 7 best)
+    iterations: int = 5             # Chipmunk iterations per step: Box2D's 5 velocity iterations
+                                    # (with Box2D's joint order 5 measures best, README.md)
     collision_slop: float = 0.005   # Box2D b2_linearSlop
     collision_bias: float = 0.0     # fraction of overlap left after 1 s: 0 = all in one step
                                     # (the real game pushes a landing foot out in one frame)
     poly_radius: float = 0.01       # Box2D b2_polygonRadius (skin around every box)
-    joint_error_bias: float = 1e-3  # pivots: fraction of error left after 1 s (24 %/step)
+    joint_error_bias: float = 1e-2  # pivots: fraction of error left after 1 s (17 %/step)
     joint_max_bias: float = math.inf
     limit_error_bias: float = 0.0   # rotary limits: corrected in one step ...
     limit_max_bias: float = 0.01    # ... but at most 0.01 rad/s: Box2D corrects limits in
@@ -136,6 +137,40 @@ for _j in C["joints"]:
 JOINT_NAMES = tuple(s[0] for s in _JOINT_SPECS)
 _JOINT_INDEX = {n: i for i, n in enumerate(JOINT_NAMES)}
 _JOINT_REF = {s[0]: s[7] for s in _JOINT_SPECS}
+
+
+
+def _box2d_joint_order() -> tuple[str, ...]:
+    """The order Box2D solves the runner's joints in: its island order. b2World.Solve seeds an
+    island at the first awake body of the world's body list (CreateBody prepends: the body
+    created last) and walks a stack (LIFO) through each body's joint list (CreateJoint prepends:
+    newest joint first), adding each joint when first met. Contacts never link two runner
+    bodies (no self-collision) and static bodies do not propagate, so this is the order every
+    frame (checked against the node game: rightKnee, rightHip, leftHip, leftShoulder, ...)."""
+    bodies = list(C["creation_order"])
+    edges = {b: [] for b in bodies}
+    for j in C["joints"]:
+        edges[j["body_a"]].insert(0, (j["name"], j["body_b"]))
+        edges[j["body_b"]].insert(0, (j["name"], j["body_a"]))
+    seen, met, order = set(), set(), []
+    for seed in reversed(bodies):
+        if seed in seen:
+            continue
+        stack = [seed]
+        seen.add(seed)
+        while stack:
+            for name, other in edges[stack.pop()]:
+                if name in met:
+                    continue
+                met.add(name)
+                order.append(name)
+                if other not in seen:
+                    stack.append(other)
+                    seen.add(other)
+    return tuple(order)
+
+
+JOINT_SOLVE_ORDER = _box2d_joint_order()
 
 _TRACK = C["track"]
 _START = C["start_block"]
@@ -290,7 +325,9 @@ class QWOPSim:
         # joints: pivot + rotary limit (+ motor); a = limb (A), b = parent (B)
         self.pivots, self.limits, self.motors = {}, {}, {}
         cons = []
-        for name, ia, ib, la, lb, lo, hi, ref, motor, maxt in _JOINT_SPECS:
+        # joints added (= solved by Chipmunk) in Box2D's island order (JOINT_SOLVE_ORDER)
+        for name, ia, ib, la, lb, lo, hi, ref, motor, maxt in (
+                _JOINT_SPECS[_JOINT_INDEX[n]] for n in JOINT_SOLVE_ORDER):
             a, b = bodies[ia], bodies[ib]
             pv = pymunk.PivotJoint(a, b, la, lb)
             pv.error_bias = st.joint_error_bias

@@ -272,6 +272,24 @@ def test_browser_deterministic_and_equal_to_node(browser_envs, node_env):
 
 
 @needs_browser
+def test_browser_backend_api_and_stale_reply(browser_envs):
+    b = _browser_env(browser_envs, "qwop-v0").unwrapped.backend
+    assert b.transport == "cdp"  # the default
+    b.reset()
+    states = b.steps([(9, 3), (6, 2), (0, 1)], states=True)
+    assert [s.frame for s in states] == [3, 5, 6]
+    echo = b.set_state(states[0])
+    assert np.array_equal(echo.bodies, states[0].bodies) and echo.frame == 3
+    st, fr = b.step_frame(5, 2, 640, 400)  # a ~1 MB reply
+    assert fr.shape == (400, 640, 3) and st.frame == 5
+    b.page._send(b'{"id":999999,"method":"Runtime.evaluate","params":{"expression":"1"}}')  # never read
+    assert b.state().frame == 5  # the stale reply is skipped by its id
+    with pytest.raises(BackendError, match="the page raised"):
+        b.page.evaluate("null.x")
+    assert b.state().frame == 5
+
+
+@needs_browser
 def test_browser_frames_same_look_as_sim(browser_envs):
     env = _browser_env(browser_envs, "frame-qwop-v0")
     obs, _ = env.reset()
@@ -291,11 +309,14 @@ def test_browser_frames_same_look_as_sim(browser_envs):
     assert mo.shape == (64, 64, 3)
 
 
+def test_browser_transports():
+    with pytest.raises(ValueError, match="cdp"):
+        BrowserBackend(transport="relay")  # removed (see browser.py): refused before starting anything
+
+
 @needs_browser
-@pytest.mark.parametrize("transport", ["relay", "cdp"])
-def test_browser_rgb_array_and_other_transports(transport):
-    env = gym.make("qwop-v0", backend="browser", render_mode="rgb_array",
-                   backend_kwargs={"transport": transport})
+def test_browser_rgb_array_close_idempotent():
+    env = gym.make("qwop-v0", backend="browser", render_mode="rgb_array")
     try:
         o1 = run_keys(env, GAIT[:10])
         img = env.render()
@@ -334,12 +355,21 @@ def test_browser_dies_mid_episode_then_reset_recovers():
         assert_gone(pids)
 
 
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _sub_env() -> dict:
+    """The environment of a child Python: it imports this checkout's qwop_sim (not whatever an
+    editable install elsewhere points at)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+
+
 SCRIPT = textwrap.dedent("""
     import os, signal, sys, time, gymnasium as gym, qwop_sim
     env = gym.make("qwop-v0", backend=sys.argv[1])
     env.reset(); env.step(env.action_space.sample())
     b = env.unwrapped.backend
-    pids = b.pids() if hasattr(b, "pids") else [b.server.pid]
+    pids = b.pids() + [b.chromium.driver_pid] if hasattr(b, "pids") else [b.server.pid]
     print(" ".join(map(str, pids)), flush=True)
     if sys.argv[2] == "raise":
         raise RuntimeError("boom")
@@ -357,9 +387,9 @@ def test_no_process_left_after_exception_ctrl_c_or_exit(how, tmp_path):
     script = tmp_path / "s.py"
     script.write_text(SCRIPT)
     p = subprocess.run([sys.executable, str(script), "browser", how], capture_output=True, text=True,
-                       timeout=60, cwd=Path(__file__).resolve().parents[2])
+                       timeout=60, cwd=REPO, env=_sub_env())
     pids = [int(x) for x in p.stdout.split()]
-    assert len(pids) == 2, p.stderr
+    assert len(pids) == 3, p.stderr  # server, chromium, Playwright's driver
     if how != "exit":
         assert p.returncode != 0
     assert_gone(pids)
@@ -367,15 +397,15 @@ def test_no_process_left_after_exception_ctrl_c_or_exit(how, tmp_path):
 
 @needs_browser
 def test_no_process_left_after_parent_is_killed(tmp_path):
-    """SIGKILL of Python: the server exits when its stdin pipe closes, Chromium when its DevTools
-    pipe closes (no finalizer can run)."""
+    """SIGKILL of Python: the server exits when its stdin pipe closes, Playwright's driver too and
+    it takes its Chromium with it (no finalizer can run)."""
     script = tmp_path / "s.py"
     script.write_text(SCRIPT)
     p = subprocess.Popen([sys.executable, str(script), "browser", "sleep"], stdout=subprocess.PIPE,
-                         text=True, cwd=Path(__file__).resolve().parents[2])
+                         text=True, cwd=REPO, env=_sub_env())
     try:
         pids = [int(x) for x in p.stdout.readline().split()]
-        assert len(pids) == 2
+        assert len(pids) == 3
     finally:
         p.kill()
         p.wait()
@@ -385,6 +415,61 @@ def test_no_process_left_after_parent_is_killed(tmp_path):
 
     _remove_stale_profiles()  # what the next browser start does: the dead parent's profile goes
     assert not list(Path(tempfile.gettempdir()).glob(f"qwop-chromium-{p.pid}-*"))
+
+
+MANY = textwrap.dedent("""
+    import gc, os, signal, sys, time
+    from qwop_sim.backends.browser import BrowserBackend
+    bs = [BrowserBackend() for _ in range(3)]
+    driver = bs[0].chromium.driver_pid
+    assert all(b.chromium.driver_pid == driver for b in bs)  # one Playwright driver per process
+    os.killpg(os.getpgid(0), signal.SIGINT) if sys.argv[1] == "ctrl-c" else None  # what a terminal does
+    states = [b.reset() for b in bs] + [b.step(5, 2) for b in bs]
+    assert [s.frame for s in states] == [0, 0, 0, 2, 2, 2]
+    print(" ".join(str(b.server.port) for b in bs), flush=True)
+    print(" ".join(str(p) for b in bs for p in b.pids()), driver, flush=True)
+    del bs
+    gc.collect()
+    print("collected", flush=True)
+    time.sleep(30)
+""")
+
+
+@needs_browser
+@pytest.mark.parametrize("how", ["gc", "ctrl-c"])
+def test_many_browsers_do_not_collide_and_gc_leaves_nothing(how, tmp_path):
+    """Three browser backends in one process share one Playwright driver, each its own server and
+    Chromium; garbage collection kills them all, the driver with the last one. A Ctrl-C at the
+    terminal (SIGINT to the whole process group, caught here) does not kill the driver or the
+    browsers under the running envs."""
+    script = tmp_path / "many.py"
+    script.write_text(MANY)
+    code = ("import signal; signal.signal(signal.SIGINT, lambda *a: None); "  # a no-op handler, not SIG_IGN
+            f"import runpy, sys; sys.argv = ['many', {how!r}]; runpy.run_path({str(script)!r})")
+    p = subprocess.Popen([sys.executable, "-c", code],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                         cwd=REPO, env=_sub_env())
+    try:
+        ports = p.stdout.readline().split()
+        pids = [int(x) for x in p.stdout.readline().split()]
+        assert len(set(ports)) == 3 and len(set(pids)) == 7, p.stderr.read() if p.poll() is not None else ""
+        assert p.stdout.readline().strip() == "collected"
+        assert_gone(pids, timeout=10)
+        assert p.poll() is None  # the parent still runs: GC did it, not the exit
+    finally:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+        p.stdout.close()
+        p.stderr.close()
+
+
+def test_missing_playwright_clear_error(monkeypatch):
+    from qwop_sim.backends import launcher
+
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails
+    monkeypatch.setattr(launcher._PlaywrightThread, "_current", None)
+    with pytest.raises(BackendError, match="pip install playwright"):
+        launcher._PlaywrightThread.acquire()
 
 
 @needs_node

@@ -326,10 +326,12 @@ def test_agreement_with_recordings():
     qwop_sim/physics/README.md), with ~30 % head room so that a change that makes the port worse
     fails here. Error = mean body position error in world units (1 unit = 10 cm; the runner is
     ~17 units tall).
-    * from reset, mean over the first 25 frames of each recorded sequence: measured 0.169
-      (pymunk's default solver settings: 0.267). No hidden state is involved here.
-    * from a recorded state (set_state), h frames of the recorded keys: h1 median measured 0.026
-      at this stride, h5 median 0.108 / p95 0.286. The node game itself is ~0.027 off at h1 from
+    * from reset, mean over the first 25 frames of each recorded sequence: measured 0.179
+      (Box2D's joint order, 5 iterations; before that change 0.169; pymunk's default solver
+      settings: 0.267). No hidden state is involved here.
+    * from a recorded state (set_state), h frames of the recorded keys: h1 median measured 0.027
+      at this stride, h5 median 0.108 / p95 0.308 (before the joint order change: 0.026, 0.108 /
+      0.286). The node game itself is ~0.027 off at h1 from
       a recorded state: a raw state lacks Box2D's warm-start impulses, contacts and the
       accumulated head torque, so h1 has a floor near 0.02 for any backend."""
     from qwop_sim.physics.tune import RECORDINGS, horizon_errors, load_recordings, reset_errors
@@ -341,3 +343,22 @@ def test_agreement_with_recordings():
     assert np.median(err[1][0]) < 0.034
     assert np.median(err[5][0]) < 0.14
     assert np.percentile(err[5][0], 95) < 0.38
+
+
+# ---- Box2D's joint solve order ------------------------------------------------------------------
+def test_joints_solved_in_box2d_island_order(sim):
+    """Box2D solves the joints in its island order (bodies and joint lists are prepended, the
+    island walk is a LIFO stack); the node game logs exactly this order (wrapping each joint's
+    SolveVelocityConstraints). Chipmunk solves constraints in the order they were added: per
+    joint pivot, motor, limit, joints in this order."""
+    from qwop_sim.physics.world import JOINT_SOLVE_ORDER
+    assert JOINT_SOLVE_ORDER == ("rightKnee", "rightHip", "leftHip", "leftShoulder", "rightShoulder",
+                                 "neck", "rightElbow", "leftElbow", "leftKnee", "leftAnkle", "rightAnkle")
+    expect = []
+    for n in JOINT_SOLVE_ORDER:
+        expect.append(sim.pivots[n])
+        if n in sim.motors:
+            expect.append(sim.motors[n])
+        expect.append(sim.limits[n])
+    assert sim._constraints == expect
+    assert list(sim.space.constraints)[:len(expect)] == expect

@@ -23,12 +23,13 @@ def mpi_env():
 
 
 def have_mpiexec():
-    import shutil
     try:
         import mpi4py  # noqa: F401
     except ImportError:
         return False
-    return shutil.which("mpiexec") is not None
+    from rlqwop.mpi import find_mpiexec
+
+    return find_mpiexec() is not None
 
 
 needs_mpi = pytest.mark.skipif(not have_mpiexec(), reason="needs mpi4py and mpiexec")

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from rlqwop import checkpoint
+from rlqwop.mpi import find_mpiexec
 
 from conftest import FAST, ROOT, RUN_PY, mpi_env, needs_mpi
 
@@ -17,7 +18,7 @@ pytestmark = needs_mpi
 
 
 def _mpiexec(n, *args):
-    return ["mpiexec", "-n", str(n), "--oversubscribe", sys.executable, "-m", "rlqwop.train"] + FAST + list(args)
+    return [find_mpiexec(), "-n", str(n), "--oversubscribe", sys.executable, "-m", "rlqwop.train"] + FAST + list(args)
 
 
 def _hashes(text):
