@@ -82,11 +82,18 @@ def main(argv=None) -> int:
     p.add_argument("--episodes", type=int, default=5)
     p.add_argument("--max-steps", type=int, default=5000, help="cut an episode after this many env steps")
     p.add_argument("--record", default=None, metavar="OUT.gif", help="write the first episode as a GIF")
-    p.add_argument("--fps", type=int, default=15)
+    p.add_argument("--fps", type=float, default=None,
+                   help="GIF frames per second (default: real time on the game clock, 30 / frame_skip)")
+    p.add_argument("--record-scale", type=float, default=1.0,
+                   help="scale the 640 x 400 frames of the GIF (0.5: 320 x 200; flat colours are kept: nearest-pixel scaling)")
     p.add_argument("--seed", type=int, default=10_000)
     a = p.parse_args(argv)
     if a.episodes <= 0:
         p.error("--episodes must be positive")
+    if not 0 < a.record_scale <= 4:
+        p.error("--record-scale must be in (0, 4]")
+    if a.fps is not None and a.fps <= 0:
+        p.error("--fps must be positive")
     try:
         policy = load_policy(a.checkpoint)
     except FileNotFoundError as e:
@@ -109,6 +116,15 @@ def main(argv=None) -> int:
             print("no frames to record: the env returned nothing from render() (render_mode='rgb_array')")
         else:
             import imageio
-            imageio.mimsave(a.record, frames, duration=1000.0 / a.fps, loop=0)
+            from PIL import Image
+
+            if a.record_scale != 1.0:
+                h, w = frames[0].shape[:2]
+                size = (max(1, round(w * a.record_scale)), max(1, round(h * a.record_scale)))
+                frames = [np.asarray(Image.fromarray(f).resize(size, Image.NEAREST)) for f in frames]
+            # one GIF frame per env step, shown for frame_skip game frames: real game-clock time
+            skip = getattr(env.unwrapped, "frame_skip", None)
+            fps = a.fps or (30.0 / skip if skip else env.metadata.get("render_fps", 30))
+            imageio.mimsave(a.record, frames, duration=1000.0 / fps, loop=0)
             print(f"wrote {a.record} ({len(frames)} frames)")
     return 0

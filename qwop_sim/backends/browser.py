@@ -34,7 +34,7 @@ import websocket
 
 from qwop_sim.backends.base import BackendError, check_keys_frames
 from qwop_sim.backends.launcher import START_TIMEOUT, ChromiumBrowser, ServerProcess
-from qwop_sim.backends.node import REQUEST_TIMEOUT, decode_frame
+from qwop_sim.backends.node import REQUEST_TIMEOUT, WebSocketClient, decode_frame
 from qwop_sim.state import RawState
 
 TRANSPORTS = ("cdp",)
@@ -50,7 +50,7 @@ def _page_setup(page) -> None:
     page.evaluate(_HELPER)
 
 
-class CDPPage:
+class CDPPage(WebSocketClient):
     """A minimal synchronous DevTools client on one page target (Runtime.evaluate only).
 
     websocket-client does the handshake; the frames are then read and written here on its socket
@@ -145,18 +145,6 @@ class CDPPage:
             raise BackendError(f"the browser went away ({type(e).__name__}: {e}); "
                                "call reset() to start a fresh one") from e
         return _eval_value(r)
-
-    @property
-    def connected(self) -> bool:
-        return self.ws is not None and self.ws.connected
-
-    def close(self) -> None:
-        ws, self.ws = getattr(self, "ws", None), None
-        if ws is not None:
-            try:
-                ws.close(timeout=1)
-            except Exception:
-                pass
 
 
 def _eval_value(r: dict):

@@ -29,7 +29,25 @@ def decode_frame(fr: dict) -> np.ndarray:
     return np.frombuffer(base64.b64decode(fr["data"]), dtype=np.uint8).reshape(h, w, 3).copy()
 
 
-class JSONSocket:
+class WebSocketClient:
+    """Owns one synchronous websocket-client connection (``self.ws``); close() is idempotent."""
+
+    ws: "websocket.WebSocket | None" = None
+
+    @property
+    def connected(self) -> bool:
+        return self.ws is not None and self.ws.connected
+
+    def close(self) -> None:
+        ws, self.ws = getattr(self, "ws", None), None
+        if ws is not None:
+            try:
+                ws.close(timeout=1)
+            except Exception:
+                pass
+
+
+class JSONSocket(WebSocketClient):
     """One WebSocket speaking the game's JSON request/reply protocol (synchronous)."""
 
     def __init__(self, url: str, what: str):
@@ -65,17 +83,6 @@ class JSONSocket:
     def request(self, cmd: str, **args) -> dict:
         return self.send({"cmd": cmd, **args})
 
-    @property
-    def connected(self) -> bool:
-        return self.ws is not None and self.ws.connected
-
-    def close(self) -> None:
-        ws, self.ws = getattr(self, "ws", None), None
-        if ws is not None:
-            try:
-                ws.close(timeout=1)
-            except Exception:
-                pass
 
 
 class NodeBackend:

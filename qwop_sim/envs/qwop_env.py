@@ -41,7 +41,7 @@ class QWOPEnv(gym.Env):
         max_episode_steps: truncation; default 3 minutes of game clock (ceil(5400 / frame_skip)).
         init_noise: default scale of the random start perturbation (reset option, default 0: off).
         render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
-        backend_kwargs: passed to the backend (e.g. ``transport="relay"`` for "browser").
+        backend_kwargs: passed to the backend (e.g. ``draw=True`` for "browser": redraw the page's canvas every step).
 
     reset(seed=..., options=...): QWOP has no randomness. The seed seeds ``np_random`` (Gymnasium's
     convention), which is used only by the ``init_noise`` option: ``options={"init_noise": s}``

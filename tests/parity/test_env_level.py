@@ -8,7 +8,7 @@ import pytest
 
 from tests.parity import harness as H
 
-N_BROWSER_STATES = 12  # smaller sample for the browser (1-2k requests/s through the page relay)
+N_BROWSER_STATES = 12  # smaller sample for the browser (~2k requests/s through Chromium's DevTools protocol)
 
 # Measured 02:30 UTC: qwop_sim.render and the page's pixel rasteriser (render.js renderRGB) agree
 # exactly (0.000 mean abs diff at 64x64 and 160x100). The bound 0.5/255 per channel allows a few

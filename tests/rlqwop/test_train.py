@@ -99,11 +99,16 @@ def test_load_policy_and_eval_cli(tmp_path):
     assert pol(np.zeros((3, 8), np.float32)).shape == (3, 4)
     gif = str(tmp_path / "ep.gif")
     out = subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", os.path.join(rd, "latest.pt"),
-                          "--episodes", "2", "--max-steps", "40", "--record", gif],
+                          "--episodes", "2", "--max-steps", "40", "--record", gif, "--record-scale", "0.5"],
                          capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert "mean distance" in out.stdout and "finish rate" in out.stdout
-    assert os.path.getsize(gif) > 0
+    from PIL import Image
+    with Image.open(gif) as im:  # the toy env renders 64 x 64: half of it, one frame per step
+        assert im.size == (32, 32) and im.n_frames > 1
+    bad = subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", rd, "--record-scale", "0"],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert bad.returncode == 2 and "--record-scale" in bad.stderr
 
 
 def test_discrete_and_pixel_envs_train(tmp_path):
