@@ -2,7 +2,8 @@
 
     python -m qwop_sim.bench [--seconds S] [--batch N] [--no-node]
 
-All figures are single-process (one core). Workload: random keys, each held 1-8 frames (like a
+All figures are single-process (one core). LEGACY_SETTINGS (no Box2D position pass) is measured
+too, for the price of the pass. Workload: random keys, each held 1-8 frames (like a
 policy with frame skip), one frame per call, worlds reset when their game ends (resets counted
 in the time). The game is `node game/server.js --port 0`, WebSocket `/agent?backend=node`, one
 `step` request per frame (request/reply round trips, as an env uses it).
@@ -33,9 +34,9 @@ def _keys(n_frames: int, n_worlds: int = 1, seed: int = 0) -> np.ndarray:
     return out
 
 
-def bench_single(seconds: float, api: str = "fast") -> tuple[float, int]:
+def bench_single(seconds: float, api: str = "fast", settings=None) -> tuple[float, int]:
     from qwop_sim.physics import QWOPSim
-    sim = QWOPSim()
+    sim = QWOPSim(settings)
     keys = _keys(200_000)[:, 0].tolist()
     step = sim.step_fast if api == "fast" else sim.step
     n = resets = 0
@@ -145,6 +146,10 @@ def main(argv=None) -> None:
     print(f"  sim, one world (step_fast)     : {single:10,.0f} frames/s  ({r1} resets)")
     single_rs, _ = bench_single(args.seconds, api="state")
     print(f"  sim, one world (step->RawState): {single_rs:10,.0f} frames/s")
+    from qwop_sim.physics.world import LEGACY_SETTINGS
+    legacy, _ = bench_single(args.seconds, settings=LEGACY_SETTINGS)
+    print(f"  sim, one world, LEGACY_SETTINGS: {legacy:10,.0f} frames/s  (no position pass: "
+          f"x{legacy / single:.2f} the default's speed)")
     batch, r2 = bench_batch(args.seconds, args.batch)
     print(f"  sim, batch of {args.batch:<3d} worlds        : {batch:10,.0f} frames/s  ({r2} resets)")
     if args.no_node:

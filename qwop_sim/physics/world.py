@@ -38,9 +38,10 @@ import pymunk.batch
 from pymunk._chipmunk_cffi import ffi, lib
 
 from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, DT, KEYS, METRES_PER_UNIT, N_BODIES, PX_PER_UNIT
+from qwop_sim.physics import position_pass as _pp
 from qwop_sim.state import RawState
 
-__all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "KEY_TABLE"]
+__all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "KEY_TABLE"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -50,17 +51,24 @@ __all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "KEY_TABLE"]
 class SolverSettings:
     iterations: int = 5             # Chipmunk iterations per step: Box2D's 5 velocity iterations
                                     # (with Box2D's joint order 5 measures best, README.md)
+    # Box2D's position pass for the joints after each step (position_pass.py), up to
+    # world.position_iterations sweeps. With it the pivots get no velocity bias
+    # (joint_error_bias 1) and the limits a vanishing one (limit_max_bias 1e-12: active, no kick).
+    # LEGACY_SETTINGS: the faster pure-Chipmunk settings from before (README.md).
+    position_pass: bool = True
     collision_slop: float = 0.005   # Box2D b2_linearSlop
     collision_bias: float = 0.0     # fraction of overlap left after 1 s: 0 = all in one step
                                     # (the real game pushes a landing foot out in one frame)
     poly_radius: float = 0.01       # Box2D b2_polygonRadius (skin around every box)
-    joint_error_bias: float = 1e-2  # pivots: fraction of error left after 1 s (17 %/step)
+    joint_error_bias: float = 1.0   # pivots: fraction of error left after 1 s; 1 = no velocity
+                                    # bias (the position pass corrects them, as Box2D)
     joint_max_bias: float = math.inf
-    limit_error_bias: float = 0.0   # rotary limits: corrected in one step ...
-    limit_max_bias: float = 0.01    # ... but at most 0.01 rad/s: Box2D corrects limits in
-                                    # position only; a fast bias puts energy in the ragdoll
+    limit_error_bias: float = 0.0   # rotary limits: Chipmunk keeps a limit active only while its
+    limit_max_bias: float = 1e-12   # bias is non-zero: a vanishing one (the position pass
+                                    # corrects them, as Box2D)
     damping: float = 1.0            # Box2D default linear/angular damping 0
-    warm_start: bool = True         # set_state: one solve at the state to rebuild the impulses
+    warm_start: bool = False        # set_state: one solve at the state to rebuild the impulses
+                                    # (off: the game's setState starts cold too, README.md)
     # reset() builds a fresh space: history-free (same actions after any reset give the same
     # floats). recycle=True reuses it instead: 8x cheaper, but Chipmunk's internal contact lists
     # keep their order from the last episode, so a later episode can differ in the last bits.
@@ -72,6 +80,14 @@ class SolverSettings:
 
 
 DEFAULT_SETTINGS = SolverSettings()
+# Before the position pass (Nov 25): Chipmunk corrects the joints by velocity bias. ~3x faster per
+# frame, ~1.4x the 25-frame error against the game (README.md).
+LEGACY_SETTINGS = SolverSettings(position_pass=False, joint_error_bias=1e-2, limit_max_bias=0.01,
+                                 warm_start=True)
+
+# The hurdle's joint (not in the position pass) keeps Chipmunk's velocity bias: 1 % of an error
+# left after 1 s, for the pivot and its limit (a bias of 0 would switch Chipmunk's limit off)
+_HURDLE_ERROR_BIAS = 1e-2
 
 # --------------------------------------------------------------------------------------------
 # Geometry and rules, precomputed once from the constants
@@ -197,6 +213,23 @@ def _key_table():
 
 
 KEY_TABLE = _key_table()
+# the joints of the position pass, in Box2D's solve order: bodies, local anchors, references
+_PP_SPECS = [_JOINT_SPECS[_JOINT_INDEX[n]] for n in JOINT_SOLVE_ORDER]
+_PP_IA = np.array([j[1] for j in _PP_SPECS], dtype=np.int64)
+_PP_IB = np.array([j[2] for j in _PP_SPECS], dtype=np.int64)
+_PP_ANCHOR_A = np.array([j[3] for j in _PP_SPECS], dtype=np.float64)
+_PP_ANCHOR_B = np.array([j[4] for j in _PP_SPECS], dtype=np.float64)
+_PP_REF = np.array([j[7] for j in _PP_SPECS], dtype=np.float64)
+_PP_INV_MASS = np.array([1.0 / b[4] for b in _BODY_SPECS])
+_PP_INV_INERTIA = np.array([1.0 / b[5] for b in _BODY_SPECS])
+_PP_ITERATIONS = int(_W["position_iterations"])
+# contacts with the static world: only bodies that can reach the track top or the start block
+# (radius of each box + skin + margin) are asked for their arbiters
+_PP_REACH = np.array([max(math.hypot(vx, vy) for vx, vy in b[6]) for b in _BODY_SPECS]) + 0.07
+_PP_HALF = np.array([[max(abs(vx) for vx, _ in b[6]), max(abs(vy) for _, vy in b[6])] for b in _BODY_SPECS])
+_PP_MAX_CONTACTS = 48
+_set_p, _set_a, _upd = lib.cpBodySetPosition, lib.cpBodySetAngle, lib.cpBodyUpdatePosition
+
 _INITIAL_HIPS = {h: (_JOINT_SPECS[_JOINT_INDEX[h]][5], _JOINT_SPECS[_JOINT_INDEX[h]][6])
                  for h in ("leftHip", "rightHip")}
 
@@ -212,6 +245,11 @@ _get_a, _get_w, _set_t, _step = lib.cpBodyGetAngle, lib.cpBodyGetAngularVelocity
 _PARKED = INITIAL_BODIES.copy()
 _PARKED[:, 1] -= 1e4  # the start pose far above everything (reset's flush step)
 _HURDLE_NEAR = float(C["hurdle"]["top"]["x"]) - 30.0
+_STATIC_TOP = float(_TRACK["top_y"])  # y grows downwards: a body reaching below this may touch
+_BLOCK_RIGHT = float(_START["x"]) + _START["width_px"] / PX_PER_UNIT / 2.0
+_STATIC = pymunk.Body.STATIC
+_TILE_W = 2.0 * float(_TRACK["half_width"])
+_TRACK_LO, _TRACK_HI = -200.0, 1400.0  # the one track box without tiles (track_tiles=False)
 # rows read per world: runner (12, first: added first, never asleep), then the awake hurdle or
 # the space's static body, then the sleeping hurdle: at most 15 bodies. The C iterator would
 # realloc a full array, so the buffer has room for all of them.
@@ -272,6 +310,7 @@ class QWOPSim:
         for n in ("leftKnee", "rightKnee", "leftShoulder", "rightShoulder"):
             spec = _JOINT_SPECS[_JOINT_INDEX[n]]
             self.limits[n].min, self.limits[n].max = spec[5] + spec[7], spec[6] + spec[7]
+        self._refresh_limits()
         cons = self._constraints
         for c in cons:
             c.max_force = 0.0
@@ -348,6 +387,21 @@ class QWOPSim:
         space.add(*cons)
         self._constraints = cons
         self._max_forces = [c.max_force for c in cons]
+        # position pass state: Box2D poses at the start of the next step (valid while only the
+        # pass moves the bodies), limit bounds and states in Box2D's joint order
+        self._pp_on = st.position_pass
+        self._body_ptrs = [b._body for b in bodies]
+        self._pp_x = np.zeros((N_BODIES, 3))
+        self._pp_p = np.zeros((N_BODIES, 3))  # the same, one step behind (chipmunk's)
+        self._pp_valid = False
+        self._pp_lim = [self.limits[n] for n in JOINT_SOLVE_ORDER]
+        self._pp_lo = np.zeros(len(self._pp_lim))
+        self._pp_hi = np.zeros(len(self._pp_lim))
+        self._pp_state = np.zeros(len(self._pp_lim), dtype=np.int8)
+        self._pp_contacts = np.zeros((_PP_MAX_CONTACTS, _pp.CONTACT_COLUMNS))
+        self._pp_n_contacts = 0
+        self._pp_visit = self._contact_row  # bound once (each_arbiter callback)
+        self._refresh_limits()
         self._key_motors = tuple(self.motors[n] for n in _MOTOR_NAMES)
         self._lhip_lim, self._rhip_lim = self.limits["leftHip"], self.limits["rightHip"]
 
@@ -362,7 +416,7 @@ class QWOPSim:
             self._tile_lo = self._tile_hi = None
             self._ensure_tiles(INITIAL_BODIES[0, 0])
         else:
-            self._add_track_box(-200.0, 1400.0)
+            self._add_track_box(_TRACK_LO, _TRACK_HI)
         bhw, bhh = _half(_START["width_px"], _START["height_px"])
         bx, by = _START["x"], _START["y"]
         blk = pymunk.Poly(sb, [(bx - bhw, by - bhh), (bx + bhw, by - bhh), (bx + bhw, by + bhh),
@@ -416,7 +470,7 @@ class QWOPSim:
         pv = pymunk.PivotJoint(top, base, tuple(hj["local_anchor_top"]), tuple(hj["local_anchor_base"]))
         lim = pymunk.RotaryLimitJoint(top, base, hj["lower"], hj["upper"])
         for c in (pv, lim):
-            c.error_bias = st.joint_error_bias
+            c.error_bias = _HURDLE_ERROR_BIAS
         space.add(*parts, pv, lim)
         self._hurdle_objs = (*parts, pv, lim)
         if _HURDLE.get("asleep_at_start", True):
@@ -490,6 +544,12 @@ class QWOPSim:
         lo, hi = hips["rightHip"]
         self._rhip_lim.min, self._rhip_lim.max = lo + ref_r, hi + ref_r
         self._hips = hips
+        self._refresh_limits()
+
+    def _refresh_limits(self) -> None:
+        """Copy the joint limits into the position pass's arrays (after every limit change)."""
+        for i, lim in enumerate(self._pp_lim):
+            self._pp_lo[i], self._pp_hi[i] = lim.min, lim.max
 
     # ---- public API ------------------------------------------------------------------------
     def reset(self, rebuild: bool = False) -> RawState:
@@ -541,7 +601,11 @@ class QWOPSim:
             # Chipmunk clears forces after each step; the original never does (qwop.json
             # world.clear_forces = false): the head torque accumulates frame after frame
             _set_t(self._head_ptr, self._head_torque)
+        if self._pp_on and not self._pp_valid:
+            self._read_poses()  # Box2D's poses at the start of the step (the pass's limit states)
         _step(self._space_ptr, DT)  # lib.cpSpaceStep: Space.step's Python bookkeeping not needed
+        if self._pp_on:
+            self._position_pass()
         if self._deferred:
             for is_foot, x in self._deferred:
                 if is_foot:
@@ -551,6 +615,84 @@ class QWOPSim:
             self._deferred.clear()
         if self.fallen or self.finished:
             self._end_game()
+
+    def _read_poses(self) -> None:
+        """Box2D poses (x, y, angle) of the runner now: chipmunk's + v dt (module doc)."""
+        self._reader.get(self._space_ptr)
+        raw = self._raw[:N_BODIES]
+        np.multiply(raw[:, 3:6], DT, out=self._pp_x)
+        self._pp_x += raw[:, :3]
+        self._pp_valid = True
+
+    def _position_pass(self) -> None:
+        """Box2D's position pass (contacts, then joints) on the poses after the step
+        (position_pass.frame_pass), written back one step behind (p = x - v dt); velocities
+        untouched. self._pp_x holds Box2D's poses at the start of the step on entry (the limit
+        states are taken there), after the pass on exit."""
+        self._reader.get(self._space_ptr)
+        n_block = self._block_contacts()
+        if self.settings.track_tiles:
+            lo, hi, w = 0.0, 0.0, _TILE_W
+        else:
+            lo, hi, w = _TRACK_LO, _TRACK_HI, 0.0
+        p = self._pp_p
+        self._pp_n_contacts = _pp.frame_pass(
+            self._raw, self._pp_x, p, DT, _PP_HALF, _PP_INV_MASS, _PP_INV_INERTIA, _PP_IA, _PP_IB,
+            _PP_ANCHOR_A, _PP_ANCHOR_B, _PP_REF, self._pp_lo, self._pp_hi, self._pp_state,
+            self._pp_contacts, n_block, _STATIC_TOP, w, lo, hi, _PP_ITERATIONS)
+        # Chipmunk's own contact correction of the runner (bias velocities, applied at the start
+        # of the next step) is replaced by the pass: cpBodyUpdatePosition with dt 0 only drops it
+        for ptr, (px, py, a) in zip(self._body_ptrs, p.tolist()):
+            _upd(ptr, 0.0)
+            _set_p(ptr, (px, py))
+            _set_a(ptr, a)
+
+    def _block_contacts(self) -> int:
+        """The runner's contacts with the start block in this step, as Box2D manifold rows
+        (the track's are Box2D's own clipping, in position_pass.track_contacts).
+
+        Rarely any (a runner falling backwards): Chipmunk's contact points, found at Box2D's
+        pose of the start of the step (where Chipmunk's bodies are now, self._raw): the runner's
+        corner (its surface point moved in by the skin) as a point fixed in the body's frame, the
+        block's face as a plane. Returns the number of rows."""
+        self._pp_n_contacts = 0
+        back = self._raw[:N_BODIES, 0] - _PP_REACH <= _BLOCK_RIGHT
+        if back.any():
+            for i in np.flatnonzero(back).tolist():
+                self._pp_body = i
+                self.bodies[i].each_arbiter(self._pp_visit)
+        return self._pp_n_contacts
+
+    def _contact_row(self, arb) -> None:
+        ba, bb = arb.bodies
+        runner_is_b = ba.body_type == _STATIC
+        if runner_is_b == (bb.body_type == _STATIC) or self._pp_n_contacts >= _PP_MAX_CONTACTS:
+            return  # not a runner-static contact (the hurdle's are Chipmunk's), or no room
+        sa, sb = arb.shapes
+        if (sa if runner_is_b else sb).collision_type == CT_TRACK:
+            return  # the track's contacts come from track_contacts
+        ps = arb.contact_point_set
+        n = ps.normal
+        nx, ny = (n.x, n.y) if runner_is_b else (-n.x, -n.y)  # from the static face to the runner
+        i = self._pp_body
+        row = self._pp_contacts[self._pp_n_contacts]
+        px, py, a = self._raw[i, 0], self._raw[i, 1], self._raw[i, 2]
+        c, s = math.cos(a), math.sin(a)
+        ratio = _PP_INV_INERTIA[i] / _PP_INV_MASS[i]
+        r = self.settings.poly_radius
+        q = 0
+        for cp in ps.points[:2]:
+            on_runner, on_static = (cp.point_b, cp.point_a) if runner_is_b else (cp.point_a, cp.point_b)
+            dx, dy = on_runner.x + r * nx - px, on_runner.y + r * ny - py  # the corner, from the centre
+            rn = dx * ny - dy * nx
+            row[4 + 4 * q] = c * dx + s * dy
+            row[5 + 4 * q] = -s * dx + c * dy
+            row[6 + 4 * q] = (on_static.x - r * nx) * nx + (on_static.y - r * ny) * ny
+            row[7 + 4 * q] = 1.0 / (1.0 + ratio * rn * rn)
+            q += 1
+        if q:
+            row[0], row[1], row[2], row[3] = i, nx, ny, q
+            self._pp_n_contacts += 1
 
     def _warm_up(self) -> None:
         self._warm_pending = False
@@ -578,6 +720,7 @@ class QWOPSim:
             body.angle = a - w * DT
             body.velocity = (vx, vy)
             body.angular_velocity = w
+        self._pp_valid = False
 
     def _end_game(self) -> None:
         if self.ended:
@@ -591,6 +734,7 @@ class QWOPSim:
             self.motors[n].max_force = 0.0
             lim = self.limits[n]
             lim.min, lim.max = -math.inf, math.inf
+        self._refresh_limits()
 
     def step(self, keys: int, frames: int = 1) -> RawState:
         """Hold ``keys`` (Q=1 W=2 O=4 P=8) for ``frames`` game frames; returns the new state."""
