@@ -63,7 +63,8 @@ def test_clock_and_end_frame_consistent(pairs):
 
 @pytest.mark.xfail(reason="project goal not reached yet (see README.md 'Figures'); strict: meeting it fails the run until this marker goes", strict=True)
 def test_goals_episode_level(summary):
-    assert summary["random"]["fall_agreement"] >= 0.9
+    # the fall/no-fall agreement goal (>= 90 %) is met and guarded by test_random_fall_agreement;
+    # left: every running gait's mean distance within 10 % (gait_d: x1.14 on this sample)
     for v in summary["groups"].values():
         if v["kind"] == "gait" and v["mean_distance_game"] > 1.0:
             assert v["rel_diff"] <= 0.10
