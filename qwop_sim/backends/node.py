@@ -99,8 +99,11 @@ class NodeBackend:
         self._start()
 
     # ---- lifetime --------------------------------------------------------------------------
-    def _start(self) -> None:
-        if self._own_server and (self.server is None or not self.server.alive()):
+    def _start(self, restart: bool = False) -> None:
+        # restart: the connection broke. Our own server is replaced even if its process has not
+        # finished dying yet (a SIGKILLed server can still look alive for a few ms, and its port
+        # then resets the connection); a server we were given is only reconnected to.
+        if self._own_server and (restart or self.server is None or not self.server.alive()):
             if self.server is not None:
                 self.server.close()
             self.server = ServerProcess()
@@ -134,7 +137,7 @@ class NodeBackend:
         if not self._alive():
             if self.sock is not None:
                 self.sock.close()
-            self._start()
+            self._start(restart=True)
         r = self._req("reset") if seed is None else self._req("reset", seed=int(seed))
         return RawState.from_dict(r["state"])
 
