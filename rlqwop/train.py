@@ -113,6 +113,8 @@ def _train(args, comm) -> int:
     optimizer = logger = bar = None
     rd = run_dir(args)
     config = config_dict(args)
+    # the processes this run really has: `--cpu N` relaunches under mpiexec, where the flag reads 1
+    config["cpu"] = size
     if rank == 0:
         optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, eps=1e-5)
         latest = os.path.join(rd, "latest.pt")
