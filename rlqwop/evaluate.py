@@ -7,6 +7,7 @@ summary; `main(argv)` is `python run.py eval --checkpoint PATH [--backend B] [--
 from __future__ import annotations
 
 import argparse
+import json
 import math
 
 import numpy as np
@@ -79,6 +80,9 @@ def main(argv=None) -> int:
     p.add_argument("--env", default=None, help="Gymnasium id (default: the checkpoint's)")
     p.add_argument("--backend", choices=BACKENDS, default=None, help="default: the checkpoint's training backend")
     p.add_argument("--action-mode", choices=ACTION_MODES, default=None)
+    p.add_argument("--env-kwargs", default=None, metavar="JSON",
+                   help='gym.make keyword arguments, replacing the checkpoint\'s (e.g. \'{"init_noise": 0}\': '
+                        'the plain start of a policy trained with random starts)')
     p.add_argument("--episodes", type=int, default=5)
     p.add_argument("--max-steps", type=int, default=5000, help="cut an episode after this many env steps")
     p.add_argument("--record", default=None, metavar="OUT.gif", help="write the first episode as a GIF")
@@ -94,6 +98,12 @@ def main(argv=None) -> int:
         p.error("--record-scale must be in (0, 4]")
     if a.fps is not None and a.fps <= 0:
         p.error("--fps must be positive")
+    if a.env_kwargs is not None:
+        try:
+            if not isinstance(json.loads(a.env_kwargs), dict):
+                raise ValueError("not a JSON object")
+        except ValueError as e:
+            p.error(f"--env-kwargs must be a JSON object, e.g. '{{\"init_noise\": 0}}' ({e})")
     try:
         policy = load_policy(a.checkpoint)
     except FileNotFoundError as e:
@@ -102,7 +112,8 @@ def main(argv=None) -> int:
     ns = argparse.Namespace(
         env=a.env or cfg.get("env", "qwop-v0"), backend=a.backend or cfg.get("backend", "sim"),
         action_mode=a.action_mode or cfg.get("action_mode", "multibinary"),
-        frame_skip=cfg.get("frame_skip"), env_kwargs=cfg.get("env_kwargs", "{}"), max_episode_steps=0)
+        frame_skip=cfg.get("frame_skip"), env_kwargs=a.env_kwargs if a.env_kwargs is not None else cfg.get("env_kwargs", "{}"),
+        max_episode_steps=0)
     env = make_env(ns, render_mode="rgb_array" if a.record else None)
     frames = [] if a.record else None
     try:

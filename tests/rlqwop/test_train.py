@@ -109,6 +109,9 @@ def test_load_policy_and_eval_cli(tmp_path):
     bad = subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", rd, "--record-scale", "0"],
                          capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert bad.returncode == 2 and "--record-scale" in bad.stderr
+    bad = subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", rd, "--env-kwargs", "nope"],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert bad.returncode == 2 and "--env-kwargs must be a JSON object" in bad.stderr
 
 
 def test_discrete_and_pixel_envs_train(tmp_path):
