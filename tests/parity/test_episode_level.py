@@ -61,7 +61,7 @@ def test_clock_and_end_frame_consistent(pairs):
                 assert abs(o.clock * 30 - o.end_frame) < 1e-6
 
 
-@pytest.mark.xfail(reason="project goal not reached yet (see README.md 'Figures'); strict: meeting it fails the run until this marker goes", strict=True)
+@pytest.mark.xfail(reason="project goal not reached yet (see README.md 'Where we stand'); strict: meeting it fails the run until this marker goes", strict=True)
 def test_goals_episode_level(summary):
     # the fall/no-fall agreement goal (>= 90 %) is met and guarded by test_random_fall_agreement;
     # left: every running gait's mean distance within 10 % (gait_d: x1.14 on this sample)

@@ -69,7 +69,7 @@ def test_start_pose_nearly_identical(node_game):
     assert worst < 1e-12, worst
 
 
-@pytest.mark.xfail(reason="project goal not reached yet (see README.md 'Figures'); strict: meeting it fails the run until this marker goes", strict=True)
+@pytest.mark.xfail(reason="project goal not reached yet (see README.md 'Where we stand'); strict: meeting it fails the run until this marker goes", strict=True)
 def test_goals_step_level(result):
     assert result.summary[1]["pos"]["median"] < 1e-3
     assert result.summary[5]["pos"]["median"] < 1e-2
