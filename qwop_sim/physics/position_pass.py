@@ -197,12 +197,12 @@ def track_contacts(p: np.ndarray, half: np.ndarray, inv_mass: np.ndarray, inv_in
     nx, ny = 0.0, -1.0
     front = -top_y
     max_rows = contacts.shape[0]
+    vx = np.empty(4)  # one box's vertices, reused for every body
+    vy = np.empty(4)
     for i in range(p.shape[0]):
         c, s = math.cos(p[i, 2]), math.sin(p[i, 2])
         hx, hy = half[i, 0], half[i, 1]
         # box vertices in Box2D's SetAsBox order, and its edge normals (edge e: v[e] -> v[e+1])
-        vx = np.empty(4)
-        vy = np.empty(4)
         for v in range(4):
             lx = -hx if v == 0 or v == 3 else hx
             ly = -hy if v < 2 else hy
@@ -264,22 +264,15 @@ def _clip(ax, ay, bx, by, tx, offset):
     ones inside first, then the crossing), or ok = False when fewer than two remain."""
     d0 = tx * ax - offset
     d1 = tx * bx - offset
-    out_x = np.empty(2)
-    out_y = np.empty(2)
-    n = 0
-    if d0 <= 0.0:
-        out_x[n], out_y[n] = ax, ay
-        n += 1
-    if d1 <= 0.0:
-        out_x[n], out_y[n] = bx, by
-        n += 1
-    if d0 * d1 < 0.0 and n < 2:
+    if d0 <= 0.0 and d1 <= 0.0:
+        return ax, ay, bx, by, True
+    if d0 * d1 < 0.0:  # one end inside: it, then the crossing
         t = d0 / (d0 - d1)
-        out_x[n], out_y[n] = ax + t * (bx - ax), ay + t * (by - ay)
-        n += 1
-    if n < 2:
-        return 0.0, 0.0, 0.0, 0.0, False
-    return out_x[0], out_y[0], out_x[1], out_y[1], True
+        cx, cy = ax + t * (bx - ax), ay + t * (by - ay)
+        if d0 <= 0.0:
+            return ax, ay, cx, cy, True
+        return bx, by, cx, cy, True
+    return 0.0, 0.0, 0.0, 0.0, False
 
 
 @njit(cache=True)

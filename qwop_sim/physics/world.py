@@ -223,8 +223,8 @@ _PP_REF = np.array([j[7] for j in _PP_SPECS], dtype=np.float64)
 _PP_INV_MASS = np.array([1.0 / b[4] for b in _BODY_SPECS])
 _PP_INV_INERTIA = np.array([1.0 / b[5] for b in _BODY_SPECS])
 _PP_ITERATIONS = int(_W["position_iterations"])
-# contacts with the static world: only bodies that can reach the track top or the start block
-# (radius of each box + skin + margin) are asked for their arbiters
+# contacts with the start block: only bodies that can reach it (radius of each box + skin +
+# margin) are asked for their arbiters (the track's contacts are computed, position_pass.py)
 _PP_REACH = np.array([max(math.hypot(vx, vy) for vx, vy in b[6]) for b in _BODY_SPECS]) + 0.07
 _PP_HALF = np.array([[max(abs(vx) for vx, _ in b[6]), max(abs(vy) for _, vy in b[6])] for b in _BODY_SPECS])
 _PP_MAX_CONTACTS = 48
@@ -401,6 +401,8 @@ class QWOPSim:
         self._pp_contacts = np.zeros((_PP_MAX_CONTACTS, _pp.CONTACT_COLUMNS))
         self._pp_n_contacts = 0
         self._pp_visit = self._contact_row  # bound once (each_arbiter callback)
+        # the track as position_pass.track_contacts takes it: (tile width, lo, hi)
+        self._pp_track = (_TILE_W, 0.0, 0.0) if st.track_tiles else (0.0, _TRACK_LO, _TRACK_HI)
         self._refresh_limits()
         self._key_motors = tuple(self.motors[n] for n in _MOTOR_NAMES)
         self._lhip_lim, self._rhip_lim = self.limits["leftHip"], self.limits["rightHip"]
@@ -631,10 +633,7 @@ class QWOPSim:
         states are taken there), after the pass on exit."""
         self._reader.get(self._space_ptr)
         n_block = self._block_contacts()
-        if self.settings.track_tiles:
-            lo, hi, w = 0.0, 0.0, _TILE_W
-        else:
-            lo, hi, w = _TRACK_LO, _TRACK_HI, 0.0
+        w, lo, hi = self._pp_track
         p = self._pp_p
         self._pp_n_contacts = _pp.frame_pass(
             self._raw, self._pp_x, p, DT, _PP_HALF, _PP_INV_MASS, _PP_INV_INERTIA, _PP_IA, _PP_IB,
