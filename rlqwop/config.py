@@ -169,14 +169,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _validate(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+def checked_env_kwargs(p: argparse.ArgumentParser, env_kwargs) -> str:
+    """--env-kwargs (JSON text, or a dict from a saved config) as canonical JSON of an object;
+    anything else ends the command with a usage error (run.py and run.py eval)."""
+    example = "must be a JSON object, e.g. '{\"init_noise\": 0.2}'"
     try:
-        kw = json.loads(args.env_kwargs) if isinstance(args.env_kwargs, str) else args.env_kwargs
+        kw = json.loads(env_kwargs) if isinstance(env_kwargs, str) else env_kwargs
     except json.JSONDecodeError as e:
-        p.error(f"--env-kwargs is not valid JSON: {e}")
+        p.error(f"--env-kwargs {example} (not valid JSON: {e})")
     if not isinstance(kw, dict):
-        p.error("--env-kwargs must be a JSON object, e.g. '{\"foo\": 1}'")
-    args.env_kwargs = json.dumps(kw, sort_keys=True)
+        p.error(f"--env-kwargs {example}")
+    return json.dumps(kw, sort_keys=True)
+
+
+def _validate(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    args.env_kwargs = checked_env_kwargs(p, args.env_kwargs)
     if args.env in ("frame-qwop-v0", "multi-frame-qwop-v0") and args.norm_obs == "on":
         p.error("--norm-obs on makes no sense for pixel envs (images are scaled by 1/255)")
     if args.resume is not None and not os.path.isdir(args.resume):

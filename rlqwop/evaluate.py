@@ -7,7 +7,6 @@ summary; `main(argv)` is `python run.py eval --checkpoint PATH [--backend B] [--
 from __future__ import annotations
 
 import argparse
-import json
 import math
 
 import numpy as np
@@ -71,7 +70,7 @@ def format_table(eps: list[dict], summary: dict) -> str:
 
 
 def main(argv=None) -> int:
-    from .config import ACTION_MODES, BACKENDS
+    from .config import ACTION_MODES, BACKENDS, checked_env_kwargs
     from .envs import make_env
     from .policy import load_policy
 
@@ -99,11 +98,7 @@ def main(argv=None) -> int:
     if a.fps is not None and a.fps <= 0:
         p.error("--fps must be positive")
     if a.env_kwargs is not None:
-        try:
-            if not isinstance(json.loads(a.env_kwargs), dict):
-                raise ValueError("not a JSON object")
-        except ValueError as e:
-            p.error(f"--env-kwargs must be a JSON object, e.g. '{{\"init_noise\": 0}}' ({e})")
+        a.env_kwargs = checked_env_kwargs(p, a.env_kwargs)
     try:
         policy = load_policy(a.checkpoint)
     except FileNotFoundError as e:
