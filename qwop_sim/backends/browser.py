@@ -27,15 +27,11 @@ import json
 import os
 import secrets
 import struct
-from typing import Sequence
-
-import numpy as np
 import websocket
 
-from qwop_sim.backends.base import BackendError, check_keys_frames
+from qwop_sim.backends.base import BackendError
 from qwop_sim.backends.launcher import START_TIMEOUT, ChromiumBrowser, ServerProcess
-from qwop_sim.backends.node import REQUEST_TIMEOUT, WebSocketClient, decode_frame
-from qwop_sim.state import RawState
+from qwop_sim.backends.node import REQUEST_TIMEOUT, GameProtocolAPI, WebSocketClient
 
 TRANSPORTS = ("cdp",)
 _HELPER = "self.__qwopPy = (r) => JSON.stringify(qwop.handle(r)); 1"
@@ -158,7 +154,7 @@ def _eval_value(r: dict):
     return res["result"].get("value")
 
 
-class BrowserBackend:
+class BrowserBackend(GameProtocolAPI):
     """The game in headless Chromium launched by Playwright (see module doc). ``transport``: "cdp"
     (the only one: DevTools Runtime.evaluate over the page's WebSocket)."""
 
@@ -211,7 +207,10 @@ class BrowserBackend:
         return [p.pid for p in (self.server, self.chromium) if p is not None and p.pid]
 
     # ---- requests ------------------------------------------------------------------------
-    def _req(self, req: dict) -> dict:
+    _restart = _start  # the processes went away: new ones
+
+    def _req(self, cmd: str, **args) -> dict:
+        req = {"cmd": cmd, **args}
         if self._closed:
             raise BackendError("the backend is closed")
         if self.page is None or not self.page.connected:
@@ -227,41 +226,3 @@ class BrowserBackend:
         if self.chromium is not None and not self.chromium.alive():
             self._stop()
             raise BackendError("the browser (Chromium) died; call reset() to start a fresh one") from None
-
-    # ---- API (base.Backend) ----------------------------------------------------------------
-    def reset(self, seed: int | None = None) -> RawState:
-        """A new race (the game's reset rebuilds its world: always fresh)."""
-        if self._closed:
-            raise BackendError("the backend is closed")
-        if not self._alive():
-            self._start()
-        req = {"cmd": "reset"} if seed is None else {"cmd": "reset", "seed": int(seed)}
-        return RawState.from_dict(self._req(req)["state"])
-
-    def step(self, keys: int, frames: int = 1) -> RawState:
-        keys, frames = check_keys_frames(keys, frames)
-        return RawState.from_dict(self._req({"cmd": "step", "keys": keys, "frames": frames})["state"])
-
-    def step_frame(self, keys: int, frames: int, width: int, height: int) -> tuple[RawState, np.ndarray]:
-        keys, frames = check_keys_frames(keys, frames)
-        r = self._req({"cmd": "step", "keys": keys, "frames": frames, "frame": [int(width), int(height)]})
-        return RawState.from_dict(r["state"]), decode_frame(r["frame"])
-
-    def steps(self, seq: Sequence[tuple[int, int]], states: bool = False):
-        seq = [list(check_keys_frames(k, f)) for k, f in seq]
-        if not seq:
-            raise ValueError("steps: empty sequence")
-        r = self._req({"cmd": "steps", "steps": seq, "states": bool(states)})
-        if states:
-            return [RawState.from_dict(s) for s in r["states"]]
-        return RawState.from_dict(r["state"])
-
-    def state(self) -> RawState:
-        return RawState.from_dict(self._req({"cmd": "state"})["state"])
-
-    def set_state(self, state: RawState) -> RawState:
-        d = state.to_dict() if isinstance(state, RawState) else dict(state)
-        return RawState.from_dict(self._req({"cmd": "set_state", "state": d})["state"])
-
-    def frame(self, width: int, height: int) -> np.ndarray:
-        return decode_frame(self._req({"cmd": "frame", "frame": [int(width), int(height)]})["frame"])

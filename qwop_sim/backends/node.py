@@ -85,7 +85,57 @@ class JSONSocket(WebSocketClient):
 
 
 
-class NodeBackend:
+class GameProtocolAPI:
+    """The Backend API (base.Backend) over the game driver's protocol (game/README.md), one
+    request per call, shared by NodeBackend and BrowserBackend. A subclass gives the transport:
+    ``_req(cmd, **args) -> reply``, ``_alive()`` and ``_restart()`` (fresh processes or connection
+    for a reset after they went away), and sets ``_closed``."""
+
+    _closed = False
+
+    def reset(self, seed: int | None = None) -> RawState:
+        """A new race (the game's reset rebuilds its world: always fresh)."""
+        if self._closed:
+            raise BackendError("the backend is closed")
+        if not self._alive():
+            self._restart()
+        r = self._req("reset") if seed is None else self._req("reset", seed=int(seed))
+        return RawState.from_dict(r["state"])
+
+    def step(self, keys: int, frames: int = 1) -> RawState:
+        keys, frames = check_keys_frames(keys, frames)
+        return RawState.from_dict(self._req("step", keys=keys, frames=frames)["state"])
+
+    def step_frame(self, keys: int, frames: int, width: int, height: int) -> tuple[RawState, np.ndarray]:
+        """step() and the frame of the new state in one round trip."""
+        keys, frames = check_keys_frames(keys, frames)
+        r = self._req("step", keys=keys, frames=frames, frame=[int(width), int(height)])
+        return RawState.from_dict(r["state"]), decode_frame(r["frame"])
+
+    def steps(self, seq: Sequence[tuple[int, int]], states: bool = False):
+        """Several (keys, frames) in one round trip: the last RawState, or (states=True) the list
+        of the RawState after each entry."""
+        seq = [list(check_keys_frames(k, f)) for k, f in seq]
+        if not seq:
+            raise ValueError("steps: empty sequence")
+        r = self._req("steps", steps=seq, states=bool(states))
+        if states:
+            return [RawState.from_dict(s) for s in r["states"]]
+        return RawState.from_dict(r["state"])
+
+    def state(self) -> RawState:
+        return RawState.from_dict(self._req("state")["state"])
+
+    def set_state(self, state: RawState) -> RawState:
+        """Put the game in ``state``; returns the state the game echoes (as set)."""
+        d = state.to_dict() if isinstance(state, RawState) else dict(state)
+        return RawState.from_dict(self._req("set_state", state=d)["state"])
+
+    def frame(self, width: int, height: int) -> np.ndarray:
+        return decode_frame(self._req("frame", frame=[int(width), int(height)])["frame"])
+
+
+class NodeBackend(GameProtocolAPI):
     """The game headless in the Node server (see module doc)."""
 
     name = "node"
@@ -129,49 +179,10 @@ class NodeBackend:
         if self._own_server and self.server is not None:
             self.server.close()
 
-    # ---- API (base.Backend) ----------------------------------------------------------------
-    def reset(self, seed: int | None = None) -> RawState:
-        """A new race (the game's reset rebuilds its world: always fresh)."""
-        if self._closed:
-            raise BackendError("the backend is closed")
-        if not self._alive():
-            if self.sock is not None:
-                self.sock.close()
-            self._start(restart=True)
-        r = self._req("reset") if seed is None else self._req("reset", seed=int(seed))
-        return RawState.from_dict(r["state"])
-
-    def step(self, keys: int, frames: int = 1) -> RawState:
-        keys, frames = check_keys_frames(keys, frames)
-        return RawState.from_dict(self._req("step", keys=keys, frames=frames)["state"])
-
-    def step_frame(self, keys: int, frames: int, width: int, height: int) -> tuple[RawState, np.ndarray]:
-        """step() and the frame of the new state in one round trip."""
-        keys, frames = check_keys_frames(keys, frames)
-        r = self._req("step", keys=keys, frames=frames, frame=[int(width), int(height)])
-        return RawState.from_dict(r["state"]), decode_frame(r["frame"])
-
-    def steps(self, seq: Sequence[tuple[int, int]], states: bool = False):
-        """Several (keys, frames) in one round trip: the last RawState, or (states=True) the list
-        of the RawState after each entry."""
-        seq = [list(check_keys_frames(k, f)) for k, f in seq]
-        if not seq:
-            raise ValueError("steps: empty sequence")
-        r = self._req("steps", steps=seq, states=bool(states))
-        if states:
-            return [RawState.from_dict(s) for s in r["states"]]
-        return RawState.from_dict(r["state"])
-
-    def state(self) -> RawState:
-        return RawState.from_dict(self._req("state")["state"])
-
-    def set_state(self, state: RawState) -> RawState:
-        """Put the game in ``state``; returns the state the game echoes (as set)."""
-        d = state.to_dict() if isinstance(state, RawState) else dict(state)
-        return RawState.from_dict(self._req("set_state", state=d)["state"])
-
-    def frame(self, width: int, height: int) -> np.ndarray:
-        return decode_frame(self._req("frame", frame=[int(width), int(height)])["frame"])
+    def _restart(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+        self._start(restart=True)
 
     def __del__(self):  # the processes have their own finalizers; this just closes the socket
         try:
