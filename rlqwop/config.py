@@ -149,12 +149,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="backend of the evaluation env (default: --backend)")
     g.add_argument("--eval-max-steps", type=_positive_int, default=2000,
                    help="cut an evaluation episode after this many env steps")
+    g.add_argument("--eval-env-kwargs", default=None, metavar="JSON",
+                   help="gym.make keyword arguments of the evaluation env, replacing --env-kwargs "
+                        "(default: the same as training), e.g. '{\"init_noise\": 0.1, \"start_delay\": 10}'")
 
     g = p.add_argument_group("output")
     g.add_argument("--name", default=None, help="run name: output goes to runs-dir/NAME (default: env-time)")
     g.add_argument("--runs-dir", default="runs")
     g.add_argument("--resume", default=None, metavar="RUN_DIR",
                    help="continue runs/NAME from its latest.pt (flags given here override its config)")
+    g.add_argument("--init-from", default=None, metavar="CHECKPOINT",
+                   help="start a new run from this checkpoint's weights and observation normaliser "
+                        "(fine-tuning: fresh optimizer, step count and flags; the network must match)")
     g.add_argument("--save-every", type=_positive_int, default=10, help="write latest.pt every N iterations")
     g.add_argument("--log-every", type=_positive_int, default=1, help="progress.csv/TensorBoard every N iterations")
     g.add_argument("--plot-every", type=_positive_int, default=10, help="redraw learning_curve.png every N iterations")
@@ -169,21 +175,25 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def checked_env_kwargs(p: argparse.ArgumentParser, env_kwargs) -> str:
+def checked_env_kwargs(p: argparse.ArgumentParser, env_kwargs, flag: str = "--env-kwargs") -> str:
     """--env-kwargs (JSON text, or a dict from a saved config) as canonical JSON of an object;
     anything else ends the command with a usage error (run.py and run.py eval)."""
     example = "must be a JSON object, e.g. '{\"init_noise\": 0.2}'"
     try:
         kw = json.loads(env_kwargs) if isinstance(env_kwargs, str) else env_kwargs
     except json.JSONDecodeError as e:
-        p.error(f"--env-kwargs {example} (not valid JSON: {e})")
+        p.error(f"{flag} {example} (not valid JSON: {e})")
     if not isinstance(kw, dict):
-        p.error(f"--env-kwargs {example}")
+        p.error(f"{flag} {example}")
     return json.dumps(kw, sort_keys=True)
 
 
 def _validate(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     args.env_kwargs = checked_env_kwargs(p, args.env_kwargs)
+    if args.eval_env_kwargs is not None:
+        args.eval_env_kwargs = checked_env_kwargs(p, args.eval_env_kwargs, flag="--eval-env-kwargs")
+    if args.init_from is not None and not os.path.exists(args.init_from):
+        p.error(f"--init-from {args.init_from}: no such checkpoint")
     if args.env in ("frame-qwop-v0", "multi-frame-qwop-v0") and args.norm_obs == "on":
         p.error("--norm-obs on makes no sense for pixel envs (images are scaled by 1/255)")
     if args.resume is not None and not os.path.isdir(args.resume):

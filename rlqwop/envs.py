@@ -35,7 +35,7 @@ def check_env_id(env_id: str) -> str | None:
     return None
 
 
-def env_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | None, extra) -> dict:
+def _env_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | None, extra) -> dict:
     """QWOP-shaped ids (ours and the toy ones) take backend/action_mode/frame_skip; others get only
     the --env-kwargs JSON."""
     kw = {}
@@ -51,10 +51,12 @@ def env_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | No
 
 
 def make_env(args, backend: str | None = None, render_mode: str | None = None,
-             max_episode_steps: int | None = None) -> gym.Env:
+             max_episode_steps: int | None = None, env_kwargs: str | dict | None = None) -> gym.Env:
+    """The env of `args`; `env_kwargs` (JSON or dict) replaces `args.env_kwargs` when given."""
     env_id = args.env
     _ensure_registered(env_id)
-    kw = env_kwargs(env_id, backend or args.backend, args.action_mode, args.frame_skip, args.env_kwargs)
+    extra = args.env_kwargs if env_kwargs is None else env_kwargs
+    kw = _env_kwargs(env_id, backend or args.backend, args.action_mode, args.frame_skip, extra)
     if render_mode is not None:
         kw["render_mode"] = render_mode
     steps = max_episode_steps if max_episode_steps is not None else (args.max_episode_steps or None)

@@ -1,54 +1,98 @@
-"""Evaluation with the deterministic policy: mean distance, finish rate, 100 m time (game clock).
+"""Evaluation with the deterministic policy: finish rate (with its 95% confidence interval), 100 m
+time (mean, best) and speedrun-style splits on the game clock, from plain or disturbed starts.
 
-`evaluate(policy, env, episodes, max_steps)` plays episodes and returns per-episode dicts and a
-summary; `main(argv)` is `python run.py eval --checkpoint PATH [--backend B] [--episodes N]
-[--record out.gif]`, which prints a table.
+`evaluate(policy, env, episodes, max_steps)` plays episodes in this process and returns per-episode
+dicts and a summary (the trainer uses it); `main(argv)` is `python run.py eval --checkpoint PATH
+[--backend B] [--episodes N] [--workers W] [--init-noise S] [--start-delay N] [--start-keys N]
+[--record out.gif] [--json out.json]`, which spreads the episodes over W processes (each with its
+own env and backend) and prints a table. Episode i always starts from `reset(seed=seed + i)`, so the
+results do not depend on the number of workers.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import math
+import os
+import sys
 
 import numpy as np
 
+SPLITS_M = (10.0, 50.0)  # speedrun boards' splits (the 100 m time is the finish)
 
-def play_episode(policy, env, max_steps: int, seed=None, frames: list | None = None) -> dict:
-    obs, info = env.reset(seed=seed)
+
+def play_episode(policy, env, max_steps: int, seed=None, frames: list | None = None,
+                 reset_options: dict | None = None) -> dict:
+    """One episode from reset(seed=seed). With `frames`, appends (rgb frame, distance m, clock s)
+    after the reset and after every step."""
+    obs, info = env.reset(seed=seed, options=reset_options)
     ret, steps = 0.0, 0
-    if frames is not None:
-        f = env.render()
-        if f is not None:
-            frames.append(np.asarray(f))
+    splits = {m: math.nan for m in SPLITS_M}
+
+    def see(info):
+        d = float(info.get("distance", math.nan))
+        for m in SPLITS_M:
+            if math.isnan(splits[m]) and d >= m:
+                splits[m] = float(info.get("clock", math.nan))
+        if frames is not None:
+            f = env.render()
+            if f is not None:
+                frames.append((np.asarray(f), d, float(info.get("clock", math.nan))))
+
+    see(info)
     terminated = truncated = False
     while steps < max_steps:
         obs, r, terminated, truncated, info = env.step(policy(obs))
         ret += float(r)
         steps += 1
-        if frames is not None:
-            f = env.render()
-            if f is not None:
-                frames.append(np.asarray(f))
+        see(info)
         if terminated or truncated:
             break
     finished = bool(info.get("finished", False))
     clock = float(info.get("clock", math.nan)) if info.get("clock") is not None else math.nan
     return {
-        "return": ret, "steps": steps, "distance": float(info.get("distance", math.nan)),
+        "seed": seed, "return": ret, "steps": steps, "distance": float(info.get("distance", math.nan)),
         "clock": clock, "fallen": bool(info.get("fallen", False)), "finished": finished,
         "time_100m": clock if finished else math.nan,
+        **{f"split_{int(m)}m": splits[m] for m in SPLITS_M},
     }
+
+
+def wilson_interval(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
+    """95% confidence interval of a rate (Wilson score interval: sound at 0 and n successes too)."""
+    if n <= 0:
+        return (math.nan, math.nan)
+    p = successes / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    lo = 0.0 if successes == 0 else max(0.0, centre - half)
+    hi = 1.0 if successes == n else min(1.0, centre + half)
+    return (lo, hi)
+
+
+def _mean(xs) -> float:
+    xs = [x for x in xs if not math.isnan(x)]
+    return float(np.mean(xs)) if xs else math.nan
 
 
 def summarize(eps: list[dict]) -> dict:
+    n = len(eps)
     fin = [e["time_100m"] for e in eps if e["finished"]]
-    return {
-        "episodes": len(eps),
-        "mean_distance": float(np.nanmean([e["distance"] for e in eps])) if eps else math.nan,
-        "finish_rate": float(np.mean([e["finished"] for e in eps])) if eps else math.nan,
+    lo, hi = wilson_interval(len(fin), n)
+    out = {
+        "episodes": n,
+        "mean_distance": _mean([e["distance"] for e in eps]),
+        "finish_rate": len(fin) / n if n else math.nan,
+        "finish_rate_ci95": [lo, hi],
         "time_100m": float(np.mean(fin)) if fin else math.nan,
-        "mean_return": float(np.mean([e["return"] for e in eps])) if eps else math.nan,
+        "best_time_100m": float(np.min(fin)) if fin else math.nan,
+        "mean_return": _mean([e["return"] for e in eps]),
         "fall_rate": float(np.mean([e["fallen"] for e in eps])) if eps else math.nan,
     }
+    for m in SPLITS_M:  # the mean split over the episodes that reached it
+        out[f"split_{int(m)}m"] = _mean([e.get(f"split_{int(m)}m", math.nan) for e in eps])
+    return out
 
 
 def evaluate(policy, env, episodes: int, max_steps: int, seed: int = 10_000, frames: list | None = None):
@@ -57,22 +101,136 @@ def evaluate(policy, env, episodes: int, max_steps: int, seed: int = 10_000, fra
     return eps, summarize(eps)
 
 
+def _fmt(v, fmt="%.2f", none="-"):
+    return fmt % v if isinstance(v, (int, float)) and not math.isnan(v) else none
+
+
 def format_table(eps: list[dict], summary: dict) -> str:
-    lines = [f"{'ep':>3} {'distance m':>10} {'clock s':>8} {'steps':>6} {'return':>9} {'fallen':>6} {'finished':>8}"]
+    lines = [f"{'ep':>3} {'seed':>6} {'distance m':>10} {'clock s':>8} {'10 m s':>7} {'50 m s':>7} {'steps':>6} "
+             f"{'return':>9} {'fallen':>6} {'finished':>8}"]
     for i, e in enumerate(eps):
-        lines.append(f"{i:>3} {e['distance']:>10.2f} {e['clock']:>8.2f} {e['steps']:>6d} {e['return']:>9.2f} "
-                     f"{str(e['fallen']):>6} {str(e['finished']):>8}")
-    t = summary["time_100m"]
-    lines.append(f"mean distance {summary['mean_distance']:.2f} m | finish rate {summary['finish_rate']:.0%} | "
-                 f"100 m time {'%.2f s' % t if not math.isnan(t) else 'n/a (no finish)'} | "
-                 f"mean return {summary['mean_return']:.2f}")
+        lines.append(f"{i:>3} {str(e.get('seed', '')):>6} {e['distance']:>10.2f} {e['clock']:>8.2f} "
+                     f"{_fmt(e.get('split_10m')):>7} {_fmt(e.get('split_50m')):>7} {e['steps']:>6d} "
+                     f"{e['return']:>9.2f} {str(e['fallen']):>6} {str(e['finished']):>8}")
+    lines.append(format_summary(summary))
     return "\n".join(lines)
 
 
-def main(argv=None) -> int:
-    from .config import ACTION_MODES, BACKENDS, checked_env_kwargs
+def format_summary(s: dict) -> str:
+    lo, hi = s.get("finish_rate_ci95", (math.nan, math.nan))
+    n_fin = round(s["finish_rate"] * s["episodes"]) if not math.isnan(s["finish_rate"]) else 0
+    t = s["time_100m"]
+    return (f"finish rate {n_fin}/{s['episodes']} = {s['finish_rate']:.0%} (95% CI {lo:.0%}-{hi:.0%}) | "
+            f"100 m time mean {_fmt(t, '%.2f s', 'n/a (no finish)')}, best {_fmt(s.get('best_time_100m'), '%.2f s')} | "
+            f"splits 10 m {_fmt(s.get('split_10m'), '%.2f s')}, 50 m {_fmt(s.get('split_50m'), '%.2f s')} | "
+            f"mean distance {s['mean_distance']:.2f} m | mean return {s['mean_return']:.2f}")
+
+
+def annotate(frame: np.ndarray, distance_m: float, clock_s: float) -> np.ndarray:
+    """The frame with the score and the game clock written in its top-left corner (for GIFs)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.fromarray(frame)
+    draw = ImageDraw.Draw(img)
+    text = f"{_fmt(distance_m, '%.1f')} m   {_fmt(clock_s, '%.2f')} s"
+    scale = max(1, frame.shape[1] // 320)
+    try:
+        from PIL import ImageFont
+        font = ImageFont.load_default(size=10 * scale)
+    except (TypeError, OSError):  # Pillow < 10.1: one fixed size
+        from PIL import ImageFont
+        font = ImageFont.load_default()
+    box = draw.textbbox((6, 4), text, font=font)
+    draw.rectangle((box[0] - 3, box[1] - 2, box[2] + 3, box[3] + 2), fill=(255, 255, 255))
+    draw.text((6, 4), text, fill=(0, 0, 0), font=font)
+    return np.asarray(img)
+
+
+# ---- parallel episodes: each worker process has its own policy copy and env (own backend) ------------
+_worker = {}
+
+
+def _worker_init(checkpoint: str, ns_dict: dict) -> None:
+    import signal
+
+    import torch
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    torch.set_num_threads(1)
     from .envs import make_env
     from .policy import load_policy
+
+    _worker["policy"] = load_policy(checkpoint)
+    _worker["env"] = make_env(argparse.Namespace(**ns_dict))
+    import atexit
+    atexit.register(_worker["env"].close)
+
+
+def _worker_episode(seed: int, max_steps: int) -> dict:
+    return play_episode(_worker["policy"], _worker["env"], max_steps, seed=seed)
+
+
+def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_steps: int, workers: int,
+                 progress: bool = True) -> list[dict]:
+    """Play one episode per seed with `workers` processes; results in the order of `seeds`."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(seeds), unit="episode", disable=not progress, dynamic_ncols=True, file=sys.stderr)
+    if workers <= 1:
+        from .envs import make_env
+        from .policy import load_policy
+
+        policy, env = load_policy(checkpoint), make_env(ns)
+        try:
+            out = []
+            for s in seeds:
+                out.append(play_episode(policy, env, max_steps, seed=s))
+                bar.update(1)
+            return out
+        finally:
+            env.close()
+            bar.close()
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: a fresh interpreter per worker (no forked torch/MPI/backend state)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                               initializer=_worker_init, initargs=(checkpoint, vars(ns)))
+    try:
+        futures = [pool.submit(_worker_episode, s, max_steps) for s in seeds]
+        for f in futures:
+            f.add_done_callback(lambda _: bar.update(1))
+        return [f.result() for f in futures]
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+        bar.close()
+
+
+def _nonneg_float(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}") from None
+    if not math.isfinite(v) or v < 0:
+        raise argparse.ArgumentTypeError(f"expected a finite number >= 0, got {text!r}")
+    return v
+
+
+def _nonneg_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}") from None
+    if v < 0:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
+    return v
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .config import ACTION_MODES, BACKENDS
 
     p = argparse.ArgumentParser(prog="run.py eval", description="Evaluate a checkpoint with the deterministic policy.")
     p.add_argument("--checkpoint", required=True, help="latest.pt / best.pt, or a run directory")
@@ -82,17 +240,42 @@ def main(argv=None) -> int:
     p.add_argument("--env-kwargs", default=None, metavar="JSON",
                    help='gym.make keyword arguments, replacing the checkpoint\'s (e.g. \'{"init_noise": 0}\': '
                         'the plain start of a policy trained with random starts)')
+    g = p.add_argument_group("start disturbances (override --env-kwargs; qwop_sim/envs/starts.py)")
+    g.add_argument("--init-noise", type=_nonneg_float, default=None,
+                   help="uniform noise in [-S, S] on every body's start velocities (units/s, rad/s)")
+    g.add_argument("--start-delay", type=_nonneg_int, default=None,
+                   help="a late reaction: up to N idle game frames before the policy acts")
+    g.add_argument("--start-keys", type=_nonneg_int, default=None,
+                   help="a fumbled start: up to N game frames of random keys before the policy acts")
+    g.add_argument("--plain", action="store_true",
+                   help="the plain start: no disturbance at all, whatever the checkpoint trained with")
     p.add_argument("--episodes", type=int, default=5)
+    p.add_argument("--workers", type=int, default=1,
+                   help="processes playing episodes at once, each with its own env and backend")
     p.add_argument("--max-steps", type=int, default=5000, help="cut an episode after this many env steps")
-    p.add_argument("--record", default=None, metavar="OUT.gif", help="write the first episode as a GIF")
+    p.add_argument("--seed", type=int, default=10_000, help="episode i starts from reset(seed=SEED + i)")
+    p.add_argument("--json", default=None, metavar="OUT.json", help="write every episode and the summary as JSON")
+    p.add_argument("--record", default=None, metavar="OUT.gif",
+                   help="write the first episode as a GIF (with the score and the game clock)")
     p.add_argument("--fps", type=float, default=None,
                    help="GIF frames per second (default: real time on the game clock, 30 / frame_skip)")
     p.add_argument("--record-scale", type=float, default=1.0,
                    help="scale the 640 x 400 frames of the GIF (0.5: 320 x 200; flat colours are kept: nearest-pixel scaling)")
-    p.add_argument("--seed", type=int, default=10_000)
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=True, help="progress bar")
+    return p
+
+
+def main(argv=None) -> int:
+    from .config import checked_env_kwargs
+    from .envs import make_env
+    from .policy import load_policy
+
+    p = build_parser()
     a = p.parse_args(argv)
     if a.episodes <= 0:
         p.error("--episodes must be positive")
+    if a.workers <= 0:
+        p.error("--workers must be positive")
     if not 0 < a.record_scale <= 4:
         p.error("--record-scale must be in (0, 4]")
     if a.fps is not None and a.fps <= 0:
@@ -104,33 +287,70 @@ def main(argv=None) -> int:
     except FileNotFoundError as e:
         p.error(str(e))
     cfg = dict(policy.config)
+    kw = json.loads(a.env_kwargs if a.env_kwargs is not None else checked_env_kwargs(p, cfg.get("env_kwargs", "{}")))
+    if a.plain:
+        for k in ("init_noise", "start_delay", "start_keys"):
+            kw.pop(k, None)
+    for k in ("init_noise", "start_delay", "start_keys"):
+        if getattr(a, k) is not None:
+            kw[k] = getattr(a, k)
     ns = argparse.Namespace(
         env=a.env or cfg.get("env", "qwop-v0"), backend=a.backend or cfg.get("backend", "sim"),
         action_mode=a.action_mode or cfg.get("action_mode", "multibinary"),
-        frame_skip=cfg.get("frame_skip"), env_kwargs=a.env_kwargs if a.env_kwargs is not None else cfg.get("env_kwargs", "{}"),
-        max_episode_steps=0)
-    env = make_env(ns, render_mode="rgb_array" if a.record else None)
-    frames = [] if a.record else None
-    try:
-        eps, summary = evaluate(policy, env, a.episodes, a.max_steps, seed=a.seed, frames=frames)
-    finally:
-        env.close()
-    print(f"checkpoint {a.checkpoint} | env {ns.env} | backend {ns.backend} | {a.episodes} episodes")
+        frame_skip=cfg.get("frame_skip"), env_kwargs=json.dumps(kw, sort_keys=True), max_episode_steps=0)
+    seeds = [a.seed + i for i in range(a.episodes)]
+    frames = None
+    eps = []
+    if a.record:  # the recorded episode plays here, with rgb_array frames
+        env = make_env(ns, render_mode="rgb_array")
+        frames = []
+        try:
+            eps.append(play_episode(policy, env, a.max_steps, seed=seeds[0], frames=frames))
+        finally:
+            env.close()
+        seeds = seeds[1:]
+    if seeds:
+        eps += run_episodes(a.checkpoint, ns, seeds, a.max_steps, min(a.workers, len(seeds)), progress=a.progress)
+    summary = summarize(eps)
+    print(f"checkpoint {a.checkpoint} | env {ns.env} | backend {ns.backend} | env kwargs {ns.env_kwargs} | "
+          f"{a.episodes} episodes, seeds {a.seed}..{a.seed + a.episodes - 1}")
     print(format_table(eps, summary))
+    if a.json:
+        os.makedirs(os.path.dirname(os.path.abspath(a.json)), exist_ok=True)
+        with open(a.json, "w") as f:
+            json.dump(_jsonable({"checkpoint": a.checkpoint, "env": ns.env, "backend": ns.backend,
+                                 "env_kwargs": json.loads(ns.env_kwargs), "episodes": eps, "summary": summary}),
+                      f, indent=1, allow_nan=False)
+        print(f"wrote {a.json}")
     if a.record:
-        if not frames:
-            print("no frames to record: the env returned nothing from render() (render_mode='rgb_array')")
-        else:
-            import imageio
-            from PIL import Image
-
-            if a.record_scale != 1.0:
-                h, w = frames[0].shape[:2]
-                size = (max(1, round(w * a.record_scale)), max(1, round(h * a.record_scale)))
-                frames = [np.asarray(Image.fromarray(f).resize(size, Image.NEAREST)) for f in frames]
-            # one GIF frame per env step, shown for frame_skip game frames: real game-clock time
-            skip = getattr(env.unwrapped, "frame_skip", None)
-            fps = a.fps or (30.0 / skip if skip else env.metadata.get("render_fps", 30))
-            imageio.mimsave(a.record, frames, duration=1000.0 / fps, loop=0)
-            print(f"wrote {a.record} ({len(frames)} frames)")
+        _write_gif(a, frames, ns)
     return 0
+
+
+def _jsonable(v):
+    """NaN (no finish, no split) -> null: strict JSON."""
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    return v
+
+
+def _write_gif(a, frames, ns) -> None:
+    if not frames:
+        print("no frames to record: the env returned nothing from render() (render_mode='rgb_array')")
+        return
+    import imageio
+    from PIL import Image
+
+    h, w = frames[0][0].shape[:2]
+    size = (max(1, round(w * a.record_scale)), max(1, round(h * a.record_scale)))
+    frames = [annotate(f if (w, h) == size else np.asarray(Image.fromarray(f).resize(size, Image.NEAREST)), d, t)
+              for f, d, t in frames]
+    # one GIF frame per env step, shown for frame_skip game frames: real game-clock time
+    skip = ns.frame_skip
+    fps = a.fps or (30.0 / skip if skip else 15.0)
+    imageio.mimsave(a.record, frames, duration=1000.0 / fps, loop=0)
+    print(f"wrote {a.record} ({len(frames)} frames)")

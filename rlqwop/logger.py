@@ -13,6 +13,7 @@ FIELDS = [
     "policy_loss", "value_loss", "entropy", "approx_kl", "old_approx_kl", "clipfrac", "explained_variance",
     "epochs", "kl_stop",
     "eval_mean_distance", "eval_finish_rate", "eval_time_100m", "eval_mean_return",
+    "time_100m", "eval_best_time_100m",
 ]
 
 
@@ -22,8 +23,13 @@ class Logger:
         os.makedirs(run_dir, exist_ok=True)
         self.csv_path = os.path.join(run_dir, "progress.csv")
         new = not os.path.exists(self.csv_path) or os.path.getsize(self.csv_path) == 0
+        fields = FIELDS
+        if not new:  # resuming a run written by an older version: keep its columns
+            with open(self.csv_path, newline="") as f:
+                fields = next(csv.reader(f), None) or FIELDS
+        self.fields = fields
         self._csv_file = open(self.csv_path, "a", newline="")
-        self._csv = csv.DictWriter(self._csv_file, fieldnames=FIELDS, extrasaction="ignore")
+        self._csv = csv.DictWriter(self._csv_file, fieldnames=fields, extrasaction="ignore")
         if new:
             self._csv.writeheader()
         self._csv_file.flush()
@@ -39,14 +45,14 @@ class Logger:
                 self.tb = None
 
     def log(self, row: dict) -> None:
-        self._csv.writerow({k: ("" if _nan(row.get(k)) else row.get(k)) for k in FIELDS})
+        self._csv.writerow({k: ("" if _nan(row.get(k)) else row.get(k)) for k in self.fields})
         self._csv_file.flush()
         if self.tb is not None:
             step = int(row["global_step"])
             for k, v in row.items():
                 if k in ("iteration", "global_step") or _nan(v) or not isinstance(v, (int, float)):
                     continue
-                group = "eval" if k.startswith("eval_") else ("train" if k in FIELDS[5:12] else "ppo")
+                group = "eval" if k.startswith("eval_") else ("train" if k in FIELDS[5:12] + ["time_100m"] else "ppo")
                 if k in ("sps", "time_s", "lr"):
                     group = "perf"
                 self.tb.add_scalar(f"{group}/{k}", v, step)
@@ -71,7 +77,8 @@ def write_config(run_dir: str, config: dict) -> None:
 
 
 def plot_learning_curve(run_dir: str) -> str | None:
-    """Draw runs/NAME/learning_curve.png from progress.csv (mean distance and return vs steps)."""
+    """Draw runs/NAME/learning_curve.png from progress.csv: distance and finish rate against env steps,
+    the 100 m time against env steps and against wall-clock."""
     path = os.path.join(run_dir, "progress.csv")
     rows = []
     try:
@@ -89,25 +96,47 @@ def plot_learning_curve(run_dir: str) -> str | None:
         xs, ys = [], []
         for r in rows:
             if r.get(name) not in (None, "") and r.get("global_step") not in (None, ""):
-                xs.append(float(r["global_step"]))
+                xs.append(float(r["global_step"]) / 1e6)
                 ys.append(float(r[name]))
         return xs, ys
 
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    def col_time(name):  # the same against wall-clock minutes
+        xs, ys = [], []
+        for r in rows:
+            if r.get(name) not in (None, "") and r.get("time_s") not in (None, ""):
+                xs.append(float(r["time_s"]) / 60)
+                ys.append(float(r[name]))
+        return xs, ys
+
+    fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
+    ax = axes[0, 0]
     for name, label in (("mean_distance", "train (recent episodes)"), ("eval_mean_distance", "eval (deterministic)")):
         xs, ys = col(name)
         if xs:
-            axes[0].plot(xs, ys, "-" if name == "mean_distance" else "o-", label=label)
-    axes[0].set_xlabel("env steps")
-    axes[0].set_ylabel("distance (m)")
-    if axes[0].lines:
-        axes[0].legend(loc="upper left")
-    axes[0].grid(alpha=0.3)
-    xs, ys = col("mean_return")
-    axes[1].plot(xs, ys, label="episode return")
-    axes[1].set_xlabel("env steps")
-    axes[1].set_ylabel("return")
-    axes[1].grid(alpha=0.3)
+            ax.plot(xs, ys, "-" if name == "mean_distance" else "o-", ms=3, label=label)
+    ax.set_ylabel("distance (m)")
+    ax = axes[0, 1]
+    for name, label in (("finish_rate", "train (recent episodes)"), ("eval_finish_rate", "eval (deterministic)")):
+        xs, ys = col(name)
+        if xs:
+            ax.plot(xs, ys, "-" if name == "finish_rate" else "o-", ms=3, label=label)
+    ax.set_ylabel("finish rate")
+    ax.set_ylim(-0.03, 1.03)
+    # The 100 m time (game clock) is what a runner is judged by: against steps and against wall-clock.
+    for ax, getter, xlabel in ((axes[1, 0], col, "env steps (millions)"), (axes[1, 1], col_time, "wall-clock minutes (this run)")):
+        for name, label, style in (("time_100m", "train (finished recent episodes)", "-"),
+                                   ("eval_time_100m", "eval mean", "o-"), ("eval_best_time_100m", "eval best", ".")):
+            xs, ys = getter(name)
+            if xs:
+                ax.plot(xs, ys, style, ms=3, label=label)
+        ax.set_ylabel("100 m time (game clock s)")
+        ax.set_xlabel(xlabel)
+    for ax in axes.flat:
+        if ax.get_xlabel() == "":
+            ax.set_xlabel("env steps (millions)")
+        if ax.lines:
+            ax.legend(loc="best", fontsize=8)
+        ax.grid(alpha=0.3)
     fig.suptitle(os.path.basename(os.path.normpath(run_dir)))
     fig.tight_layout()
     out = os.path.join(run_dir, "learning_curve.png")

@@ -129,6 +129,9 @@ def _train(args, comm) -> int:
                 print(f"[rlqwop] resumed {rd} at step {global_step} (iteration {iteration})", flush=True)
             else:
                 print(f"[rlqwop] {rd} has no latest.pt yet: starting it from scratch", flush=True)
+        elif args.init_from:
+            _init_from(args.init_from, model, norm, spec)
+            print(f"[rlqwop] initialised the policy and normaliser from {args.init_from}", flush=True)
         elif os.path.isfile(latest):
             sys.exit(f"run.py: {rd} already holds a run; continue it with --resume {rd} or pick another --name")
         write_config(rd, config)
@@ -249,13 +252,14 @@ def _train(args, comm) -> int:
 
         if args.eval_every and iteration % args.eval_every == 0:
             if eval_env is None:
-                eval_env = make_env(args, backend=args.eval_backend)
+                eval_env = make_env(args, backend=args.eval_backend, env_kwargs=args.eval_env_kwargs)
             model.eval()
             _, summ = evaluate(Policy(model, norm, config), eval_env, args.eval_episodes, args.eval_max_steps,
                                seed=args.seed + 10_000)
             model.train()
             row.update({"eval_mean_distance": summ["mean_distance"], "eval_finish_rate": summ["finish_rate"],
-                        "eval_time_100m": summ["time_100m"], "eval_mean_return": summ["mean_return"]})
+                        "eval_time_100m": summ["time_100m"], "eval_best_time_100m": summ["best_time_100m"],
+                        "eval_mean_return": summ["mean_return"]})
             score = _eval_score(summ)
             if score > best_eval:
                 best_eval = score
@@ -306,6 +310,19 @@ def _train(args, comm) -> int:
     return 0
 
 
+def _init_from(path: str, model, norm, spec: dict) -> None:
+    """Fine-tuning: weights and observation statistics of another run's checkpoint (not its optimizer,
+    step count or flags). The observation and action spaces and the network must be the same."""
+    state = checkpoint.load(path)
+    if state.get("spec") != spec:
+        sys.exit(f"run.py: --init-from {path}: its spaces {state.get('spec')} differ from this run's {spec}")
+    try:
+        model.load_state_dict(state["model"])
+    except RuntimeError as e:
+        sys.exit(f"run.py: --init-from {path}: its network does not fit --hidden/--activation: {e}")
+    norm.load_state_dict(state["normalizer"])
+
+
 def MPI_Testall(reqs) -> bool:
     from mpi4py import MPI
     return MPI.Request.Testall(reqs)
@@ -339,6 +356,7 @@ def _episode_stats(recent) -> dict:
         "mean_length": float(np.mean([e["length"] for e in eps])),
         "finish_rate": float(np.mean([e["finished"] for e in eps])),
         "fall_rate": float(np.mean([e["fallen"] for e in eps])),
+        "time_100m": float(np.mean(fin)) if (fin := [e["clock"] for e in eps if e["finished"]]) else math.nan,
     }
 
 

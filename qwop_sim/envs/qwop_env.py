@@ -16,13 +16,14 @@ from gymnasium import spaces
 from qwop_sim.backends import BACKENDS, make_backend
 from qwop_sim.constants import CLOCK_PER_FRAME, KEYS
 from qwop_sim.envs import core
+from qwop_sim.envs.starts import StartDisturbance
 from qwop_sim.state import RawState
 
 OBS_TYPES = ("state", "frame", "multi_frame")
 ACTION_MODES = ("multibinary", "discrete")
 RENDER_SIZE = (400, 640)  # (height, width) of render(): the browser page's size
 KEY_WEIGHTS = np.array([KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]], dtype=np.int64)
-RESET_OPTIONS = ("state", "init_noise")
+RESET_OPTIONS = ("state",) + StartDisturbance.names()  # state, init_noise, start_delay, start_keys
 
 
 class QWOPEnv(gym.Env):
@@ -39,15 +40,21 @@ class QWOPEnv(gym.Env):
         fall_penalty: added to the reward on the step that falls (default -1).
         finish_bonus: added on the step that lands in the sand pit (default 0).
         max_episode_steps: truncation; default 3 minutes of game clock (ceil(5400 / frame_skip)).
-        init_noise: default scale of the random start perturbation (reset option, default 0: off).
+        init_noise: default scale of the random start velocity noise (reset option, default 0: off).
+        start_delay: default late reaction: up to this many idle game frames before the agent acts
+            (reset option, default 0: off).
+        start_keys: default fumbled start: up to this many game frames of random keys before the
+            agent acts (reset option, default 0: off). See qwop_sim/envs/starts.py.
         render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
         backend_kwargs: passed to the backend (e.g. ``draw=True`` for "browser": redraw the page's canvas every step).
 
     reset(seed=..., options=...): QWOP has no randomness. The seed seeds ``np_random`` (Gymnasium's
-    convention), which is used only by the ``init_noise`` option: ``options={"init_noise": s}``
-    adds uniform noise in [-s, s] to every body's vx, vy (world units/s) and angular velocity
-    (rad/s) of the start pose (then ``set_state``). ``options={"state": RawState}`` starts from a
-    given raw state. Without options every episode starts from the same pose, in a freshly built
+    convention), which is used only by the start disturbances (``qwop_sim.envs.starts``):
+    ``options={"init_noise": s}`` adds uniform noise in [-s, s] to every body's vx, vy (world
+    units/s) and angular velocity (rad/s) of the start pose (then ``set_state``);
+    ``options={"start_delay": n}`` idles up to n game frames, ``options={"start_keys": n}`` presses
+    random keys for up to n game frames, before the agent's first observation.
+    ``options={"state": RawState}`` starts from a given raw state. Without options every episode starts from the same pose, in a freshly built
     world on every backend: the same actions give the same floats whatever ran before.
     """
 
@@ -64,6 +71,8 @@ class QWOPEnv(gym.Env):
         finish_bonus: float = core.DEFAULT_FINISH_BONUS,
         max_episode_steps: int | None = None,
         init_noise: float = 0.0,
+        start_delay: int = 0,
+        start_keys: int = 0,
         render_mode: str | None = None,
         backend_kwargs: dict[str, Any] | None = None,
     ):
@@ -87,7 +96,9 @@ class QWOPEnv(gym.Env):
         self.fall_penalty, self.finish_bonus = float(fall_penalty), float(finish_bonus)
         self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
                                      else core.default_max_episode_steps(self.frame_skip))
-        self.init_noise = float(init_noise)
+        self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,
+                                              start_keys=start_keys)
+        self.init_noise = self.start.init_noise
         self.render_mode = render_mode
         self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}
 
@@ -157,19 +168,18 @@ class QWOPEnv(gym.Env):
         unknown = set(options) - set(RESET_OPTIONS)
         if unknown:
             raise ValueError(f"unknown reset options {sorted(unknown)}; known: 'state' (a RawState to "
-                             "start from), 'init_noise' (float: random start perturbation)")
+                             "start from), 'init_noise' (float: random start velocities), 'start_delay' "
+                             "(int: idle frames), 'start_keys' (int: frames of random keys)")
+        start = self.start.replace(**{k: v for k, v in options.items() if k in StartDisturbance.names()})
         self._ended = True
         self._state = self.backend.reset()
-        start = options.get("state")
-        noise = float(options.get("init_noise", self.init_noise))
-        if start is not None or noise > 0:
-            s = (start if isinstance(start, RawState) else RawState.from_dict(start)) if start is not None \
-                else self._state
-            s = s.copy()
-            if noise > 0:
-                s.bodies[:, 3:6] += self.np_random.uniform(-noise, noise, size=(s.bodies.shape[0], 3))
+        if options.get("state") is not None:
+            s = options["state"]
+            s = (s if isinstance(s, RawState) else RawState.from_dict(s)).copy()
             echoed = self.backend.set_state(s)
             self._state = echoed if isinstance(echoed, RawState) else s
+        if start.active:
+            self._state = start.apply(self.backend, self._state, self.np_random)
         self._ended, self._steps, self._last_keys = False, 0, 0
         self._gray.clear()
         obs = self._observe()

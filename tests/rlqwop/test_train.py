@@ -73,6 +73,8 @@ def test_existing_run_needs_resume(tmp_path):
     (["--hidden", "64,x"], "layer sizes"),
     (["--resume", "/nonexistent/run"], "no such run directory"),
     (["--totl-steps", "5"], "unrecognized arguments"),
+    (["--eval-env-kwargs", "[1]"], "--eval-env-kwargs must be a JSON object"),
+    (["--init-from", "/nonexistent/latest.pt"], "no such checkpoint"),
 ])
 def test_bad_flags_give_clear_errors(flags, message, capsys):
     with pytest.raises(SystemExit) as e:
@@ -131,3 +133,29 @@ def test_run_gym_sb3_smoke(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "eval: mean distance" in out.stdout
     assert os.path.isfile(os.path.join(str(tmp_path), "g", "model.zip"))
+
+
+def test_init_from_starts_a_new_run_from_another_runs_weights(tmp_path, capsys):
+    src = _train(tmp_path, "--total-steps", "256")
+    before = checkpoint.load(os.path.join(src, "latest.pt"))
+    argv = FAST + ["--runs-dir", str(tmp_path), "--name", "ft", "--total-steps", "128", "--lr", "1e-12",
+                   "--init-from", os.path.join(src, "latest.pt"), "--eval-every", "1", "--eval-episodes", "2",
+                   "--eval-env-kwargs", '{"goal": 5.0}']
+    assert train_main(argv) == 0
+    assert "initialised the policy and normaliser from" in capsys.readouterr().out
+    after = checkpoint.load(os.path.join(str(tmp_path), "ft", "latest.pt"))
+    assert after["global_step"] == 128  # a new run: its own step count (one iteration of 2 envs x 64)
+    assert after["config"]["init_from"].endswith("latest.pt")
+    assert after["config"]["eval_env_kwargs"] == '{"goal": 5.0}'
+    for k, v in before["model"].items():  # lr 1e-12: the weights are the source's, to rounding
+        assert np.allclose(after["model"][k].numpy(), v.numpy(), atol=1e-6), k
+    rows = list(csv.DictReader(open(os.path.join(str(tmp_path), "ft", "progress.csv"))))
+    assert rows[0]["eval_mean_distance"] != ""
+
+
+def test_init_from_refuses_another_network(tmp_path):
+    src = _train(tmp_path, "--total-steps", "128")
+    argv = FAST + ["--runs-dir", str(tmp_path), "--name", "ft", "--total-steps", "128", "--hidden", "16",
+                   "--init-from", os.path.join(src, "latest.pt")]
+    with pytest.raises(SystemExit, match="--init-from .*does not fit"):
+        train_main(argv)

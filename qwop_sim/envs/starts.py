@@ -1,0 +1,96 @@
+"""Start disturbances: the ways a race can begin other than from the plain start pose.
+
+A real start is rarely clean: the runner wobbles, the player reacts late, or fumbles a few keys
+before finding the rhythm. An agent that only ever saw the plain start falls on such starts, so
+the envs can disturb the start, reproducibly from the env's ``np_random`` (seeded by
+``reset(seed=...)``), in three ways that can be combined:
+
+``init_noise`` (float s >= 0)
+    uniform noise in [-s, s] added to every body's vx, vy (world units/s) and angular velocity
+    (rad/s) of the start pose, then ``set_state``.
+``start_delay`` (int n >= 0)
+    a late reaction: k ~ U{0..n} game frames with no key pressed before the agent acts (the game
+    clock runs meanwhile, as it does for a player who reacts late).
+``start_keys`` (int n >= 0)
+    a fumbled start: k ~ U{0..n} game frames of random keys (a random key mask held for 1 to 4
+    frames, then another) after the delay, before the agent acts.
+
+All three are off (0) by default: without them every episode starts from the same pose. The
+disturbance frames are game frames like any other (clock and score run), not env steps: the agent
+gets its first observation after them. If the runner falls during them, the episode's first step
+ends it (terminated), as a real fall in the first frames would.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+
+from qwop_sim.state import RawState
+
+# A fumbled start holds each random key mask for 1..MAX_HOLD frames.
+MAX_HOLD = 4
+# The longest delay or fumble one reset may ask for (10 s of game clock): a bound on a typo.
+MAX_FRAMES = 300
+
+
+@dataclass(frozen=True)
+class StartDisturbance:
+    init_noise: float = 0.0
+    start_delay: int = 0
+    start_keys: int = 0
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def checked(cls, **values: Any) -> "StartDisturbance":
+        """A StartDisturbance from keyword values, with a ValueError naming any bad field."""
+        noise = values.get("init_noise", 0.0)
+        try:
+            noise = float(noise)
+        except (TypeError, ValueError):
+            raise ValueError(f"init_noise must be a number >= 0, got {noise!r}") from None
+        if not math.isfinite(noise) or noise < 0:
+            raise ValueError(f"init_noise must be a finite number >= 0, got {noise!r}")
+        frames = {}
+        for name in ("start_delay", "start_keys"):
+            v = values.get(name, 0)
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= MAX_FRAMES:
+                raise ValueError(f"{name} must be an int in 0..{MAX_FRAMES} (game frames), got {v!r}")
+            frames[name] = int(v)
+        return cls(init_noise=noise, **frames)
+
+    def replace(self, **values: Any) -> "StartDisturbance":
+        """This disturbance with some fields replaced (checked)."""
+        return StartDisturbance.checked(**{**self.__dict__, **values})
+
+    @property
+    def active(self) -> bool:
+        return self.init_noise > 0 or self.start_delay > 0 or self.start_keys > 0
+
+    def apply(self, backend: Any, state: RawState, rng: np.random.Generator) -> RawState:
+        """Disturb the start: ``state`` is the backend's state right after reset (or the state the
+        episode starts from). Returns the state the agent starts from."""
+        if self.init_noise > 0:
+            s = state.copy()
+            s.bodies[:, 3:6] += rng.uniform(-self.init_noise, self.init_noise, size=(s.bodies.shape[0], 3))
+            echoed = backend.set_state(s)
+            state = echoed if isinstance(echoed, RawState) else s
+        # Draw both counts first: the number of random numbers drawn never depends on the physics.
+        delay = int(rng.integers(0, self.start_delay + 1)) if self.start_delay else 0
+        fumble = int(rng.integers(0, self.start_keys + 1)) if self.start_keys else 0
+        if delay and not _over(state):
+            state = backend.step(0, delay)
+        while fumble > 0 and not _over(state):
+            hold = min(int(rng.integers(1, MAX_HOLD + 1)), fumble)
+            state = backend.step(int(rng.integers(0, 16)), hold)
+            fumble -= hold
+        return state
+
+
+def _over(state: RawState) -> bool:
+    return bool(state.fallen) or bool(state.finished)

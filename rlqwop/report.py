@@ -1,0 +1,95 @@
+"""The standard evaluation of a runner: one table, the game and the sim side by side.
+
+    python -m rlqwop.report --checkpoint models/qwop-ppo-sim.pt --episodes 50 --workers 2 --out report.md
+
+Plays the deterministic policy from the plain start and from each kind of start disturbance
+(`STARTS` below: velocity noise 0.1 and 0.3, a late reaction, a fumbled start, all together), on
+each backend asked for (default: `node`, the game itself, and `sim`), with the same seeds
+everywhere, and writes a markdown table (finish rate with its 95% confidence interval, 100 m time
+mean and best, splits) plus the raw episodes as JSON next to it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+from .evaluate import _jsonable, run_episodes, summarize
+
+# name -> env kwargs of the start (qwop_sim/envs/starts.py). The plain start has no randomness:
+# one episode says it all.
+STARTS = {
+    "plain": {},
+    "noise 0.1": {"init_noise": 0.1},
+    "noise 0.3": {"init_noise": 0.3},
+    "late (0-30 idle frames)": {"start_delay": 30},
+    "fumble (0-20 frames of random keys)": {"start_keys": 20},
+    "all (noise 0.2, 0-15 idle, 0-10 random)": {"init_noise": 0.2, "start_delay": 15, "start_keys": 10},
+}
+
+
+def _fmt(v, fmt="%.2f"):
+    return fmt % v if isinstance(v, (int, float)) and not math.isnan(v) else "-"
+
+
+def row(start: str, backend: str, s: dict) -> str:
+    lo, hi = s["finish_rate_ci95"]
+    n_fin = round(s["finish_rate"] * s["episodes"])
+    return (f"| {start} | {backend} | {n_fin}/{s['episodes']} = {s['finish_rate']:.0%} ({lo:.0%}-{hi:.0%}) | "
+            f"{_fmt(s['time_100m'])} | {_fmt(s['best_time_100m'])} | {_fmt(s['split_10m'])} | "
+            f"{_fmt(s['split_50m'])} | {_fmt(s['mean_distance'], '%.1f')} |")
+
+
+def main(argv=None) -> int:
+    from .policy import load_policy
+
+    p = argparse.ArgumentParser(prog="python -m rlqwop.report", description=__doc__.split("\n\n")[0])
+    p.add_argument("--checkpoint", required=True)
+    p.add_argument("--backends", nargs="+", default=["node", "sim"], choices=["node", "browser", "sim"])
+    p.add_argument("--episodes", type=int, default=50, help="episodes per disturbed start (the plain start: 1)")
+    p.add_argument("--starts", nargs="+", default=list(STARTS), choices=list(STARTS), metavar="START",
+                   help=f"which starts (default: all of {list(STARTS)})")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--max-steps", type=int, default=5000)
+    p.add_argument("--seed", type=int, default=20_000, help="episode i of every start uses reset(seed=SEED + i)")
+    p.add_argument("--out", default=None, metavar="REPORT.md", help="also write the table here (+ REPORT.json)")
+    a = p.parse_args(argv)
+    if a.episodes <= 0 or a.workers <= 0:
+        p.error("--episodes and --workers must be positive")
+    cfg = load_policy(a.checkpoint).config
+    lines = ["| start | backend | finished (95% CI) | 100 m mean s | 100 m best s | 10 m s | 50 m s | mean distance m |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    raw = {}
+    t0 = time.time()
+    for start in a.starts:
+        n = 1 if not STARTS[start] else a.episodes
+        for backend in a.backends:
+            ns = argparse.Namespace(env=cfg.get("env", "qwop-v0"), backend=backend,
+                                    action_mode=cfg.get("action_mode", "multibinary"),
+                                    frame_skip=cfg.get("frame_skip"), env_kwargs=json.dumps(STARTS[start]),
+                                    max_episode_steps=0)
+            print(f"[report] {start} on {backend}: {n} episode(s)", file=sys.stderr, flush=True)
+            eps = run_episodes(a.checkpoint, ns, [a.seed + i for i in range(n)], a.max_steps,
+                               min(a.workers, n))
+            s = summarize(eps)
+            raw[f"{start} | {backend}"] = {"env_kwargs": STARTS[start], "summary": s, "episodes": eps}
+            lines.append(row(start, backend, s))
+            print(lines[-1], flush=True)
+    table = "\n".join(lines)
+    print(f"\n{a.checkpoint} (deterministic policy, seeds {a.seed}.., {time.time() - t0:.0f} s)\n{table}")
+    if a.out:
+        os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+        with open(a.out, "w") as f:
+            f.write(f"`{a.checkpoint}`, deterministic policy, seeds {a.seed}+i, "
+                    f"`python -m rlqwop.report {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n{table}\n")
+        with open(os.path.splitext(a.out)[0] + ".json", "w") as f:
+            json.dump(_jsonable(raw), f, indent=1, allow_nan=False)
+        print(f"wrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

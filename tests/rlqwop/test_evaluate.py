@@ -1,0 +1,77 @@
+"""Evaluation (rlqwop/evaluate.py): statistics, splits, start disturbances, parallel workers, JSON."""
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+from rlqwop.evaluate import SPLITS_M, summarize, wilson_interval
+
+from conftest import ROOT, RUN_PY
+
+MODEL = os.path.join(ROOT, "models", "qwop-ppo-sim.pt")
+
+
+def test_wilson_interval_known_values():
+    lo, hi = wilson_interval(0, 10)
+    assert lo == 0.0 and math.isclose(hi, 0.2775, abs_tol=1e-4)
+    lo, hi = wilson_interval(10, 10)
+    assert math.isclose(lo, 0.7225, abs_tol=1e-4) and hi == 1.0
+    lo, hi = wilson_interval(48, 50)
+    assert math.isclose(lo, 0.8654, abs_tol=1e-3) and math.isclose(hi, 0.9889, abs_tol=1e-3)
+    assert all(math.isnan(v) for v in wilson_interval(0, 0))
+
+
+def _ep(finished, t, d, s10=math.nan, s50=math.nan):
+    return {"finished": finished, "time_100m": t if finished else math.nan, "distance": d, "return": d,
+            "fallen": not finished, "split_10m": s10, "split_50m": s50}
+
+
+def test_summary_counts_only_finishes_for_times_and_reached_splits_for_splits():
+    s = summarize([_ep(True, 70.0, 101, 8.0, 35.0), _ep(True, 60.0, 102, 7.0, 30.0), _ep(False, 0, 5)])
+    assert s["finish_rate"] == 2 / 3 and s["time_100m"] == 65.0 and s["best_time_100m"] == 60.0
+    assert s["split_10m"] == 7.5 and s["split_50m"] == 32.5
+    assert s["finish_rate_ci95"] == list(wilson_interval(2, 3))
+    none = summarize([_ep(False, 0, 5)])
+    assert none["finish_rate"] == 0 and math.isnan(none["time_100m"]) and math.isnan(none["split_10m"])
+
+
+def _eval(*args):
+    return subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", MODEL, "--backend", "sim",
+                           "--no-progress", *args], capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+def test_workers_give_the_same_episodes_as_one_process(tmp_path):
+    """Episode i starts from reset(seed=SEED + i) in whichever worker plays it: same floats."""
+    common = ["--episodes", "4", "--max-steps", "60", "--init-noise", "0.2", "--start-delay", "6", "--start-keys", "4"]
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    r1 = _eval(*common, "--workers", "1", "--json", str(one))
+    r2 = _eval(*common, "--workers", "2", "--json", str(two))
+    assert r1.returncode == 0, r1.stderr
+    assert r2.returncode == 0, r2.stderr
+    a, b = json.loads(one.read_text()), json.loads(two.read_text())
+    assert a["episodes"] == b["episodes"] and len(a["episodes"]) == 4
+    assert a["env_kwargs"] == {"init_noise": 0.2, "start_delay": 6, "start_keys": 4}
+    assert len({e["distance"] for e in a["episodes"]}) > 1  # the starts differ
+    assert "95% CI" in r1.stdout and "splits 10 m" in r1.stdout
+
+
+def test_plain_start_reaches_the_splits_and_finishes_on_the_sim(tmp_path):
+    out = tmp_path / "plain.json"
+    r = _eval("--plain", "--episodes", "1", "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    ep = json.loads(out.read_text())["episodes"][0]
+    assert ep["finished"] and ep["time_100m"] == ep["clock"]
+    assert 0 < ep["split_10m"] < ep["split_50m"] < ep["time_100m"]
+    assert json.loads(out.read_text())["env_kwargs"] == {}
+
+
+@pytest.mark.parametrize("flag,value", [("--init-noise", "-1"), ("--init-noise", "nan"), ("--start-delay", "-2"),
+                                        ("--workers", "0")])
+def test_bad_eval_flags_are_usage_errors(flag, value):
+    r = _eval(flag, value, "--episodes", "1")
+    assert r.returncode == 2 and flag in r.stderr
