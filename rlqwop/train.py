@@ -132,7 +132,8 @@ def _train(args, comm) -> int:
         elif os.path.isfile(latest):
             sys.exit(f"run.py: {rd} already holds a run; continue it with --resume {rd} or pick another --name")
         write_config(rd, config)
-        logger = Logger(rd, config, tensorboard=args.tensorboard, resume_step=global_step or None)
+        logger = Logger(rd, config, tensorboard=args.tensorboard, resume_step=global_step or None,
+                        keep_until=iteration)
         stop_flag = _StopFlag()
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGUSR1):
             signal.signal(sig, stop_flag)  # SIGUSR1: what `--cpu N` sends through mpiexec on Ctrl-C
@@ -154,6 +155,7 @@ def _train(args, comm) -> int:
     recent = collections.deque(maxlen=100)
     eval_env = None
     t_start, step_start = time.time(), global_step
+    t_before = logger.last_time_s if rank == 0 else 0.0  # progress.csv's time_s goes on after a resume
     last_row = {}
 
     # ---- the loop ---------------------------------------------------------------------------
@@ -244,7 +246,7 @@ def _train(args, comm) -> int:
 
         elapsed = time.time() - t_start
         sps = (global_step - step_start) / max(elapsed, 1e-9)
-        row = {"iteration": iteration, "global_step": global_step, "time_s": round(elapsed, 2),
+        row = {"iteration": iteration, "global_step": global_step, "time_s": round(t_before + elapsed, 2),
                "sps": round(sps, 1), "lr": lr, **stats, **_episode_stats(recent)}
 
         if args.eval_every and iteration % args.eval_every == 0:

@@ -57,6 +57,48 @@ def test_resume_continues_steps_and_optimizer(tmp_path):
     assert cfg["num_steps"] == 64 and cfg["total_steps"] == 640
 
 
+def test_resume_keeps_the_process_count(tmp_path, monkeypatch):
+    # a run started with --cpu 2 (config.json records the processes it really had)
+    rd = _train(tmp_path, "--total-steps", "128")
+    cfg_path = os.path.join(rd, "config.json")
+    cfg = json.load(open(cfg_path))
+    cfg["cpu"] = 2
+    json.dump(cfg, open(cfg_path, "w"))
+    assert parse_args(["--resume", rd]).cpu == 2
+    assert parse_args(["--resume", rd, "--cpu", "3"]).cpu == 3  # given again: the flag wins
+
+    import rlqwop.train as train_mod
+
+    class Relaunched(Exception):
+        pass
+
+    def fake_relaunch(n, argv):
+        raise Relaunched(n)
+
+    monkeypatch.setattr(train_mod, "relaunch", fake_relaunch)
+    with pytest.raises(Relaunched) as e:  # `python run.py --resume DIR` relaunches 2 processes
+        train_main(["--resume", rd])
+    assert e.value.args == (2,)
+
+
+def test_progress_csv_after_a_kill_and_resume(tmp_path):
+    import shutil
+    rd = _train(tmp_path, "--total-steps", "256", "--save-every", "1")
+    shutil.copy(os.path.join(rd, "latest.pt"), str(tmp_path / "it2.pt"))
+    assert train_main(["--resume", rd, "--total-steps", "640"]) == 0
+    # killed after iteration 5 was logged, with the checkpoint of iteration 2 on disk, the last row
+    # cut short by the kill
+    shutil.copy(str(tmp_path / "it2.pt"), os.path.join(rd, "latest.pt"))
+    with open(os.path.join(rd, "progress.csv"), "a") as f:
+        f.write("6,768,1.")
+    assert train_main(["--resume", rd, "--total-steps", "768"]) == 0
+    rows = list(csv.DictReader(open(os.path.join(rd, "progress.csv"))))
+    assert [int(r["iteration"]) for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert [int(r["global_step"]) for r in rows] == [128, 256, 384, 512, 640, 768]
+    times = [float(r["time_s"]) for r in rows]
+    assert times == sorted(times) and times[2] >= times[1]  # elapsed time goes on from the checkpoint's row
+
+
 def test_existing_run_needs_resume(tmp_path):
     _train(tmp_path, "--total-steps", "128")
     with pytest.raises(SystemExit, match="--resume"):
