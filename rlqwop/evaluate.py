@@ -69,9 +69,42 @@ def format_table(eps: list[dict], summary: dict) -> str:
     return "\n".join(lines)
 
 
+def _checked_env(p, ns, policy, a):
+    """The evaluation env, or a usage error (one line): unknown --env, arguments the env refuses,
+    or spaces that are not the ones the checkpoint's policy was trained on."""
+    from .envs import EnvConfigError, check_env_id, make_env
+    from .networks import space_spec
+
+    problem = check_env_id(ns.env)
+    if problem:
+        p.error(f"--env {ns.env}: {problem}")
+    try:
+        env = make_env(ns, render_mode="rgb_array" if a.record else None)
+    except EnvConfigError as e:
+        p.error(str(e))
+    try:
+        spec = space_spec(env.observation_space, env.action_space)
+    except ValueError as e:
+        env.close()
+        p.error(f"--env {ns.env}: {e}")
+    want = policy.spec
+
+    def describe(s):
+        return f"observations {tuple(s['obs_shape'])} {s['obs_dtype']}, {s['action']['kind']}({s['action']['n']}) actions"
+
+    if (tuple(spec["obs_shape"]) != tuple(want["obs_shape"]) or spec["image"] != want["image"]
+            or spec["action"]["kind"] != want["action"]["kind"] or spec["action"]["n"] != want["action"]["n"]):
+        env.close()
+        cfg = policy.config
+        p.error(f"--checkpoint {a.checkpoint} was trained on {cfg.get('env', '?')} "
+                f"(--action-mode {cfg.get('action_mode', '?')}: {describe(want)}); env {ns.env} "
+                f"(--action-mode {ns.action_mode}) has {describe(spec)}")
+    return env
+
+
 def main(argv=None) -> int:
     from .config import ACTION_MODES, BACKENDS, checked_env_kwargs
-    from .envs import make_env
+    from .checkpoint import CheckpointError
     from .policy import load_policy
 
     p = argparse.ArgumentParser(prog="run.py eval", description="Evaluate a checkpoint with the deterministic policy.")
@@ -101,15 +134,15 @@ def main(argv=None) -> int:
         a.env_kwargs = checked_env_kwargs(p, a.env_kwargs)
     try:
         policy = load_policy(a.checkpoint)
-    except FileNotFoundError as e:
-        p.error(str(e))
+    except (FileNotFoundError, CheckpointError) as e:
+        p.error(f"--checkpoint {e}")
     cfg = dict(policy.config)
     ns = argparse.Namespace(
         env=a.env or cfg.get("env", "qwop-v0"), backend=a.backend or cfg.get("backend", "sim"),
         action_mode=a.action_mode or cfg.get("action_mode", "multibinary"),
         frame_skip=cfg.get("frame_skip"), env_kwargs=a.env_kwargs if a.env_kwargs is not None else cfg.get("env_kwargs", "{}"),
         max_episode_steps=0)
-    env = make_env(ns, render_mode="rgb_array" if a.record else None)
+    env = _checked_env(p, ns, policy, a)
     frames = [] if a.record else None
     try:
         eps, summary = evaluate(policy, env, a.episodes, a.max_steps, seed=a.seed, frames=frames)

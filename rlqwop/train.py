@@ -22,7 +22,7 @@ import torch
 
 from . import checkpoint
 from .config import config_dict, parse_args, run_dir
-from .envs import check_env_id, make_env
+from .envs import EnvConfigError, check_env_id, make_env
 from .evaluate import evaluate
 from .logger import Logger, plot_learning_curve, write_config
 from .mpi import gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
@@ -67,13 +67,22 @@ def main(argv=None) -> int:
     if not args.resume and os.path.isfile(os.path.join(run_dir(args), "latest.pt")):
         sys.exit(f"run.py: {run_dir(args)} already holds a run; continue it with --resume {run_dir(args)} "
                  f"or pick another --name")
+    latest = os.path.join(run_dir(args), "latest.pt")
+    if args.resume and os.path.isfile(latest):
+        try:
+            checkpoint.load(latest, require=checkpoint.RESUME_KEYS)
+        except checkpoint.CheckpointError as e:
+            sys.exit(f"run.py: --resume {args.resume}: {e}")
     if args.cpu > 1:
         relaunch(args.cpu, _launch_argv(argv))  # does not return unless already under mpiexec
 
     comm = world()
     install_abort_hook(comm)
     try:
-        return _train(args, comm)
+        try:
+            return _train(args, comm)
+        except EnvConfigError as e:  # the env refused its arguments: one line, not a traceback
+            sys.exit(f"run.py: {e}")
     except SystemExit as e:
         # one rank leaving on its own would leave the others waiting in a collective forever
         if comm.Get_size() > 1 and e.code not in (0, None):

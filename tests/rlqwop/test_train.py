@@ -156,6 +156,51 @@ def test_load_policy_and_eval_cli(tmp_path):
     assert bad.returncode == 2 and "--env-kwargs must be a JSON object" in bad.stderr
 
 
+def _one_line_error(capsys, fn, *args):
+    """fn(*args) ends with a usage error (exit 2) or a sys.exit message: returns that one line."""
+    with pytest.raises(SystemExit) as e:
+        fn(*args)
+    err = capsys.readouterr().err
+    msg = e.value.code if isinstance(e.value.code, str) else err.strip().splitlines()[-1]
+    assert "Traceback" not in err and "\n" not in msg.strip(), err
+    return msg
+
+
+def test_bad_checkpoints_and_envs_are_one_line_errors(tmp_path, capsys):
+    from rlqwop.evaluate import main as eval_main
+    rd = _train(tmp_path, "--total-steps", "128")
+    good = os.path.join(rd, "latest.pt")
+    raw = open(good, "rb").read()
+    bad = {"empty": b"", "truncated": raw[: len(raw) // 2], "corrupted": bytes(range(256)) * 40,
+           "not-ours": None}
+    for name, data in bad.items():
+        path = str(tmp_path / f"{name}.pt")
+        if data is None:
+            import torch
+            torch.save({"weights": [1, 2]}, path)
+        else:
+            open(path, "wb").write(data)
+        msg = _one_line_error(capsys, eval_main, ["--checkpoint", path])
+        assert f"--checkpoint {path}:" in msg and ("checkpoint" in msg.split(":", 2)[-1]), msg
+        # --resume: the same file as the run's latest.pt
+        open(good, "wb").write(open(path, "rb").read())
+        msg = _one_line_error(capsys, train_main, ["--resume", rd])
+        assert msg.startswith(f"run.py: --resume {rd}: {good}:"), msg
+    open(good, "wb").write(raw)
+    cases = [
+        (["--env", "NoSuch-v0"], "--env NoSuch-v0: unknown Gymnasium id"),
+        (["--action-mode", "discrete"], "was trained on rlqwop/ToyRun-v0 (--action-mode multibinary"),
+        (["--env", "rlqwop/ToyRunPixels-v0"], "was trained on rlqwop/ToyRun-v0"),
+        (["--env", "qwop-v0", "--env-kwargs", '{"frame_skip": 0}'], "cannot make qwop-v0 with --env-kwargs"),
+    ]
+    for flags, expected in cases:
+        msg = _one_line_error(capsys, eval_main, ["--checkpoint", rd] + flags)
+        assert expected in msg, msg
+    msg = _one_line_error(capsys, train_main, FAST + ["--env", "qwop-v0", "--env-kwargs", '{"frame_skip": 0}',
+                                                      "--runs-dir", str(tmp_path), "--name", "fs0"])
+    assert msg.startswith("run.py: cannot make qwop-v0 with --env-kwargs") and "frame_skip must be" in msg, msg
+
+
 def test_discrete_and_pixel_envs_train(tmp_path):
     _train(tmp_path, "--total-steps", "128", "--action-mode", "discrete")
     assert train_main(FAST + ["--runs-dir", str(tmp_path), "--name", "px", "--env", "rlqwop/ToyRunPixels-v0",
