@@ -25,6 +25,17 @@ KEY_WEIGHTS = np.array([KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]], dtype=np.in
 RESET_OPTIONS = ("state", "init_noise")
 
 
+def _number(name: str, value: Any, nonneg: bool = False) -> float:
+    """``value`` as a finite float (>= 0 with ``nonneg``), else ValueError naming ``name``."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = None
+    if isinstance(value, bool) or x is None or not np.isfinite(x) or (nonneg and x < 0):
+        raise ValueError(f"{name} must be a finite number{' >= 0' if nonneg else ''}, got {value!r}")
+    return x
+
+
 class QWOPEnv(gym.Env):
     """QWOP: sprint 100 m by driving the runner's thighs (Q, W) and calves (O, P).
 
@@ -84,10 +95,10 @@ class QWOPEnv(gym.Env):
             raise ValueError(f"frame_size must be between 8 and 2048 pixels a side, got {frame_size!r}")
         self.obs_type, self.backend_name, self.action_mode = obs_type, backend, action_mode
         self.frame_skip = int(frame_skip)
-        self.fall_penalty, self.finish_bonus = float(fall_penalty), float(finish_bonus)
+        self.fall_penalty, self.finish_bonus = _number("fall_penalty", fall_penalty), _number("finish_bonus", finish_bonus)
         self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
                                      else core.default_max_episode_steps(self.frame_skip))
-        self.init_noise = float(init_noise)
+        self.init_noise = _number("init_noise", init_noise, nonneg=True)
         self.render_mode = render_mode
         self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}
 
@@ -161,7 +172,9 @@ class QWOPEnv(gym.Env):
         self._ended = True
         self._state = self.backend.reset()
         start = options.get("state")
-        noise = float(options.get("init_noise", self.init_noise))
+        if start is not None and not isinstance(start, (RawState, dict)):
+            raise ValueError(f"options['state'] must be a RawState or its dict, got {type(start).__name__}")
+        noise = _number("options['init_noise']", options.get("init_noise", self.init_noise), nonneg=True)
         if start is not None or noise > 0:
             s = (start if isinstance(start, RawState) else RawState.from_dict(start)) if start is not None \
                 else self._state
