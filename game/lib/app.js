@@ -152,7 +152,6 @@ function gate(ws, handle, limits, onStuck) {
   });
 }
 
-
 function handleHeadless(ws, limits, counts, log) {
   let session = null;
   let loadError = null;
