@@ -4,9 +4,11 @@
 // Serves the game (http://127.0.0.1:3000/) and the agent protocol (README.md).
 // Prints `QWOP server listening on http://HOST:PORT` once it accepts connections.
 
-const USAGE = `usage: node server [--port N] [--host H] [--verbose] [--exit-on-stdin-close]
+const USAGE = `usage: node server [--port N] [--host H] [--allow-origin O]... [--verbose] [--exit-on-stdin-close]
   --port N               port (default: PORT env or 3000; 0 picks a free port)
   --host H               address to bind (default 127.0.0.1)
+  --allow-origin O       also accept WebSockets from pages of origin O (e.g. http://example.test:8080),
+                         and requests naming its host; repeatable; * accepts every origin and Host
   --verbose              log connections
   --exit-on-stdin-close  stop when stdin reaches end of file (for a parent process)`;
 
@@ -21,7 +23,7 @@ function parsePort(v, where) {
 }
 
 function parseArgs(argv, env) {
-  const o = { host: '127.0.0.1', port: 3000, verbose: false, stdinExit: false };
+  const o = { host: '127.0.0.1', port: 3000, verbose: false, stdinExit: false, allowOrigins: [] };
   if (env.PORT !== undefined && env.PORT !== '') o.port = parsePort(env.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
@@ -39,11 +41,17 @@ function parseArgs(argv, env) {
     switch (a) {
       case '--port': case '-p': o.port = parsePort(next(), a); break;
       case '--host': case '-H': o.host = next(); break;
+      case '--allow-origin': o.allowOrigins.push(...next().split(',').map((x) => x.trim()).filter(Boolean)); break;
       case '--verbose': case '-v': o.verbose = true; break;
       case '--exit-on-stdin-close': o.stdinExit = true; break;
       case '--help': case '-h': process.stdout.write(USAGE + '\n'); process.exit(0); break;
       default: fail(`unknown option ${a}\n${USAGE}`);
     }
+  }
+  try {
+    o.allowOrigins = require('./lib/app.js').normaliseOrigins(o.allowOrigins);
+  } catch (e) {
+    fail(`${e.message}\n${USAGE}`);
   }
   return o;
 }
@@ -53,6 +61,7 @@ async function main() {
   const { createQwopServer } = require('./lib/app.js');
   const app = createQwopServer({
     host: opts.host,
+    allowOrigins: opts.allowOrigins,
     log: opts.verbose ? (m) => process.stdout.write(`QWOP server: ${m}\n`) : null,
   });
   let port;

@@ -52,6 +52,21 @@ class RawState:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "RawState":
+        """The state of a protocol dict; ValueError naming the field that is missing or unreadable."""
+        if not isinstance(d, dict):
+            raise ValueError(f"a state must be a dict (or a RawState), got {type(d).__name__}")
+        missing = [k for k in _REQUIRED if k not in d]
+        if missing:
+            raise ValueError(f"state is missing {', '.join(repr(k) for k in missing)} "
+                             f"(a state has {', '.join(_REQUIRED)}, hip_limits, hurdle)")
+        try:
+            return cls._from_dict(d)
+        except (TypeError, ValueError, KeyError, IndexError) as e:
+            field_ = _first_bad_field(d)
+            raise ValueError(f"state{'.' + field_ if field_ else ''} is not readable: {e}") from None
+
+    @classmethod
+    def _from_dict(cls, d: dict[str, Any]) -> "RawState":
         bodies = np.asarray(d["bodies"], dtype=np.float64)
         if bodies.shape != (N_BODIES, 6):
             raise ValueError(f"state 'bodies' must be {N_BODIES} x 6, got shape {bodies.shape}")
@@ -73,3 +88,20 @@ class RawState:
 
     def copy(self) -> "RawState":
         return RawState.from_dict(self.to_dict())
+
+
+_REQUIRED = ("bodies", "distance", "clock", "frame", "fallen", "jumped", "finished")
+
+
+def _first_bad_field(d: dict[str, Any]) -> str | None:
+    """The first field of ``d`` that does not convert (for from_dict's message)."""
+    checks = {"bodies": lambda v: np.asarray(v, dtype=np.float64).reshape(N_BODIES, 6),
+              "distance": float, "clock": float, "frame": int,
+              "hip_limits": lambda v: v and {k: (float(x[0]), float(x[1])) for k, x in v.items()},
+              "hurdle": lambda v: v and np.asarray([v["base"], v["top"]], dtype=np.float64)}
+    for k, f in checks.items():
+        try:
+            f(d.get(k))
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+            return k
+    return None

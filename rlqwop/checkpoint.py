@@ -28,12 +28,37 @@ def save(path: str, state: dict) -> None:
         raise
 
 
-def load(path: str) -> dict:
+class CheckpointError(ValueError):
+    """A file that is not a usable checkpoint (empty, truncated, corrupted, or not run.py's)."""
+
+
+# what acting needs, and what resuming needs besides
+POLICY_KEYS = ("model", "spec", "normalizer")
+RESUME_KEYS = POLICY_KEYS + ("optimizer", "global_step", "iteration")
+
+
+def load(path: str, require: tuple = ()) -> dict:
+    """The checkpoint at ``path`` (a file, or a run directory: its latest.pt). FileNotFoundError if
+    there is none, CheckpointError (one line naming the file) if it cannot be read or lacks one of
+    the keys ``require``."""
     if os.path.isdir(path):
         path = os.path.join(path, "latest.pt")
     if not os.path.isfile(path):
         raise FileNotFoundError(f"no checkpoint at {path}")
-    return torch.load(path, map_location="cpu", weights_only=False)
+    if os.path.getsize(path) == 0:
+        raise CheckpointError(f"{path}: empty file, not a checkpoint")
+    try:
+        state = torch.load(path, map_location="cpu", weights_only=False)
+    except Exception as e:
+        why = str(e).strip().splitlines()[0].split(". ")[0][:200] if str(e).strip() else type(e).__name__
+        raise CheckpointError(f"{path}: not a readable checkpoint (truncated or corrupted?): "
+                              f"{type(e).__name__}: {why}") from None
+    if not isinstance(state, dict):
+        raise CheckpointError(f"{path}: not a checkpoint of run.py (holds a {type(state).__name__}, not a dict)")
+    missing = [k for k in require if k not in state]
+    if missing:
+        raise CheckpointError(f"{path}: not a checkpoint of run.py (no {', '.join(missing)})")
+    return state
 
 
 def make_state(model, optimizer, norm, global_step: int, iteration: int, best_eval: float, config: dict) -> dict:

@@ -17,8 +17,8 @@ BACKENDS = ("sim", "browser", "node")
 ACTION_MODES = ("multibinary", "discrete")
 
 # Flags that describe *how* this process is launched, not the experiment: never taken from a saved
-# config on resume.
-_LAUNCH_FLAGS = {"resume", "cpu", "crash_rank", "crash_at_iter", "print_param_hash"}
+# config on resume. (--cpu is: a resumed run keeps its process count unless --cpu is given again.)
+_LAUNCH_FLAGS = {"resume", "crash_rank", "crash_at_iter", "print_param_hash"}
 
 
 def _positive_int(text: str) -> int:

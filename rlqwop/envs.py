@@ -50,6 +50,10 @@ def _env_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | N
     return kw
 
 
+class EnvConfigError(ValueError):
+    """The env refused its arguments (e.g. --env-kwargs '{"frame_skip": 0}'): one line, no traceback."""
+
+
 def make_env(args, backend: str | None = None, render_mode: str | None = None,
              max_episode_steps: int | None = None, env_kwargs: str | dict | None = None) -> gym.Env:
     """The env of `args`; `env_kwargs` (JSON or dict) replaces `args.env_kwargs` when given."""
@@ -62,4 +66,8 @@ def make_env(args, backend: str | None = None, render_mode: str | None = None,
     steps = max_episode_steps if max_episode_steps is not None else (args.max_episode_steps or None)
     if steps:
         kw["max_episode_steps"] = steps
-    return gym.make(env_id, **kw)
+    try:
+        return gym.make(env_id, **kw)
+    except (TypeError, ValueError) as e:
+        raise EnvConfigError(f"cannot make {env_id} with --env-kwargs {args.env_kwargs} "
+                             f"(all arguments: {json.dumps(kw, sort_keys=True, default=str)}): {e}") from e

@@ -171,8 +171,9 @@ def _worker_episode(seed: int, max_steps: int) -> dict:
 
 
 def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_steps: int, workers: int,
-                 progress: bool = True) -> list[dict]:
-    """Play one episode per seed with `workers` processes; results in the order of `seeds`."""
+                 progress: bool = True, env=None) -> list[dict]:
+    """Play one episode per seed with `workers` processes; results in the order of `seeds`. With one
+    worker the episodes play in this process, on `env` if given (closed at the end)."""
     from tqdm import tqdm
 
     bar = tqdm(total=len(seeds), unit="episode", disable=not progress, dynamic_ncols=True, file=sys.stderr)
@@ -180,7 +181,7 @@ def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_
         from .envs import make_env
         from .policy import load_policy
 
-        policy, env = load_policy(checkpoint), make_env(ns)
+        policy, env = load_policy(checkpoint), env if env is not None else make_env(ns)
         try:
             out = []
             for s in seeds:
@@ -207,6 +208,39 @@ def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_
     finally:
         pool.shutdown(wait=True)
         bar.close()
+
+
+def _checked_env(p, ns, policy, a):
+    """The evaluation env, or a usage error (one line): unknown --env, arguments the env refuses,
+    or spaces that are not the ones the checkpoint's policy was trained on."""
+    from .envs import EnvConfigError, check_env_id, make_env
+    from .networks import space_spec
+
+    problem = check_env_id(ns.env)
+    if problem:
+        p.error(f"--env {ns.env}: {problem}")
+    try:
+        env = make_env(ns, render_mode="rgb_array" if a.record else None)
+    except EnvConfigError as e:
+        p.error(str(e))
+    try:
+        spec = space_spec(env.observation_space, env.action_space)
+    except ValueError as e:
+        env.close()
+        p.error(f"--env {ns.env}: {e}")
+    want = policy.spec
+
+    def describe(s):
+        return f"observations {tuple(s['obs_shape'])} {s['obs_dtype']}, {s['action']['kind']}({s['action']['n']}) actions"
+
+    if (tuple(spec["obs_shape"]) != tuple(want["obs_shape"]) or spec["image"] != want["image"]
+            or spec["action"]["kind"] != want["action"]["kind"] or spec["action"]["n"] != want["action"]["n"]):
+        env.close()
+        cfg = policy.config
+        p.error(f"--checkpoint {a.checkpoint} was trained on {cfg.get('env', '?')} "
+                f"(--action-mode {cfg.get('action_mode', '?')}: {describe(want)}); env {ns.env} "
+                f"(--action-mode {ns.action_mode}) has {describe(spec)}")
+    return env
 
 
 def _nonneg_float(text: str) -> float:
@@ -266,8 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    from .checkpoint import CheckpointError
     from .config import checked_env_kwargs
-    from .envs import make_env
     from .policy import load_policy
 
     p = build_parser()
@@ -284,8 +318,8 @@ def main(argv=None) -> int:
         a.env_kwargs = checked_env_kwargs(p, a.env_kwargs)
     try:
         policy = load_policy(a.checkpoint)
-    except FileNotFoundError as e:
-        p.error(str(e))
+    except (FileNotFoundError, CheckpointError) as e:
+        p.error(f"--checkpoint {e}")
     cfg = dict(policy.config)
     kw = json.loads(a.env_kwargs if a.env_kwargs is not None else checked_env_kwargs(p, cfg.get("env_kwargs", "{}")))
     if a.plain:
@@ -301,16 +335,21 @@ def main(argv=None) -> int:
     seeds = [a.seed + i for i in range(a.episodes)]
     frames = None
     eps = []
+    # one env here first: a usage error (one line) for an env the policy cannot play, before any worker
+    env = _checked_env(p, ns, policy, a)
+    workers = min(a.workers, a.episodes - bool(a.record))
     if a.record:  # the recorded episode plays here, with rgb_array frames
-        env = make_env(ns, render_mode="rgb_array")
         frames = []
         try:
             eps.append(play_episode(policy, env, a.max_steps, seed=seeds[0], frames=frames))
         finally:
             env.close()
         seeds = seeds[1:]
+    elif workers > 1:
+        env.close()
     if seeds:
-        eps += run_episodes(a.checkpoint, ns, seeds, a.max_steps, min(a.workers, len(seeds)), progress=a.progress)
+        eps += run_episodes(a.checkpoint, ns, seeds, a.max_steps, workers, progress=a.progress,
+                            env=None if (a.record or workers > 1) else env)
     summary = summarize(eps)
     print(f"checkpoint {a.checkpoint} | env {ns.env} | backend {ns.backend} | env kwargs {ns.env_kwargs} | "
           f"{a.episodes} episodes, seeds {a.seed}..{a.seed + a.episodes - 1}")

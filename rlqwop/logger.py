@@ -18,10 +18,19 @@ FIELDS = [
 
 
 class Logger:
-    def __init__(self, run_dir: str, config: dict, tensorboard: bool = True, resume_step: int | None = None):
+    """``keep_until``: the iteration the run starts from (the checkpoint's; 0 for a new run). Rows of
+    progress.csv past it (logged after the last checkpoint by a run that was killed) and a row cut
+    short by the kill are dropped, so a resumed run continues the file once per iteration;
+    ``last_time_s`` is then the elapsed time of the last row kept (0.0 if none)."""
+
+    def __init__(self, run_dir: str, config: dict, tensorboard: bool = True, resume_step: int | None = None,
+                 keep_until: int | None = None):
         self.run_dir = run_dir
         os.makedirs(run_dir, exist_ok=True)
         self.csv_path = os.path.join(run_dir, "progress.csv")
+        self.last_time_s = 0.0
+        if keep_until is not None and os.path.exists(self.csv_path):
+            self.last_time_s = _truncate_csv(self.csv_path, keep_until)
         new = not os.path.exists(self.csv_path) or os.path.getsize(self.csv_path) == 0
         fields = FIELDS
         if not new:  # resuming a run written by an older version: keep its columns
@@ -62,6 +71,31 @@ class Logger:
         self._csv_file.close()
         if self.tb is not None:
             self.tb.close()
+
+
+def _truncate_csv(path: str, keep_until: int) -> float:
+    """Rewrite progress.csv (atomically) with only its complete rows of iterations 1..keep_until;
+    returns the time_s of the last row kept."""
+    kept, last_time = [], 0.0
+    with open(path, newline="") as f:
+        for r in csv.DictReader(f):
+            try:
+                it = int(r.get("iteration") or "")
+                t = float(r.get("time_s") or "nan")
+            except ValueError:
+                continue  # a row cut short by a kill
+            if None in r or any(v is None for v in r.values()) or not 0 < it <= keep_until:
+                continue
+            kept.append(r)
+            if not math.isnan(t):
+                last_time = t
+    tmp = path + ".tmp"
+    with open(tmp, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=FIELDS, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(kept)
+    os.replace(tmp, path)
+    return last_time
 
 
 def _nan(v) -> bool:

@@ -93,7 +93,11 @@ def load_policy(path: str) -> Policy:
     if os.path.isdir(path):
         best = os.path.join(path, "best.pt")
         path = best if os.path.isfile(best) else os.path.join(path, "latest.pt")
-    state = checkpoint.load(path)
+    state = checkpoint.load(path, require=checkpoint.POLICY_KEYS)
     env_id = str(state.get("config", {}).get("env", ""))
     cls = MultiFramePolicy if env_id.split(":")[-1] == "multi-frame-qwop-v0" else Policy
-    return cls.from_state(state)
+    try:
+        return cls.from_state(state)
+    except (KeyError, TypeError, ValueError, RuntimeError) as e:
+        why = str(e).strip().splitlines()[0][:200] if str(e).strip() else type(e).__name__
+        raise checkpoint.CheckpointError(f"{path}: its policy cannot be rebuilt ({type(e).__name__}: {why})") from None

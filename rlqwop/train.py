@@ -22,7 +22,7 @@ import torch
 
 from . import checkpoint
 from .config import config_dict, parse_args, run_dir
-from .envs import check_env_id, make_env
+from .envs import EnvConfigError, check_env_id, make_env
 from .evaluate import evaluate
 from .logger import Logger, plot_learning_curve, write_config
 from .mpi import gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
@@ -67,13 +67,22 @@ def main(argv=None) -> int:
     if not args.resume and os.path.isfile(os.path.join(run_dir(args), "latest.pt")):
         sys.exit(f"run.py: {run_dir(args)} already holds a run; continue it with --resume {run_dir(args)} "
                  f"or pick another --name")
+    latest = os.path.join(run_dir(args), "latest.pt")
+    if args.resume and os.path.isfile(latest):
+        try:
+            checkpoint.load(latest, require=checkpoint.RESUME_KEYS)
+        except checkpoint.CheckpointError as e:
+            sys.exit(f"run.py: --resume {args.resume}: {e}")
     if args.cpu > 1:
         relaunch(args.cpu, _launch_argv(argv))  # does not return unless already under mpiexec
 
     comm = world()
     install_abort_hook(comm)
     try:
-        return _train(args, comm)
+        try:
+            return _train(args, comm)
+        except EnvConfigError as e:  # the env refused its arguments: one line, not a traceback
+            sys.exit(f"run.py: {e}")
     except SystemExit as e:
         # one rank leaving on its own would leave the others waiting in a collective forever
         if comm.Get_size() > 1 and e.code not in (0, None):
@@ -135,7 +144,8 @@ def _train(args, comm) -> int:
         elif os.path.isfile(latest):
             sys.exit(f"run.py: {rd} already holds a run; continue it with --resume {rd} or pick another --name")
         write_config(rd, config)
-        logger = Logger(rd, config, tensorboard=args.tensorboard, resume_step=global_step or None)
+        logger = Logger(rd, config, tensorboard=args.tensorboard, resume_step=global_step or None,
+                        keep_until=iteration)
         stop_flag = _StopFlag()
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGUSR1):
             signal.signal(sig, stop_flag)  # SIGUSR1: what `--cpu N` sends through mpiexec on Ctrl-C
@@ -157,6 +167,7 @@ def _train(args, comm) -> int:
     recent = collections.deque(maxlen=100)
     eval_env = None
     t_start, step_start = time.time(), global_step
+    t_before = logger.last_time_s if rank == 0 else 0.0  # progress.csv's time_s goes on after a resume
     last_row = {}
 
     # ---- the loop ---------------------------------------------------------------------------
@@ -247,7 +258,7 @@ def _train(args, comm) -> int:
 
         elapsed = time.time() - t_start
         sps = (global_step - step_start) / max(elapsed, 1e-9)
-        row = {"iteration": iteration, "global_step": global_step, "time_s": round(elapsed, 2),
+        row = {"iteration": iteration, "global_step": global_step, "time_s": round(t_before + elapsed, 2),
                "sps": round(sps, 1), "lr": lr, **stats, **_episode_stats(recent)}
 
         if args.eval_every and iteration % args.eval_every == 0:

@@ -15,6 +15,8 @@ const LIMITS = Object.freeze({
   maxAgentPayload: 4 * 1024 * 1024,   // bytes of one agent message (ws maxPayload)
   maxPagePayload: 32 * 1024 * 1024,   // bytes of one page reply (a frame can be big)
   maxIdLength: 256,             // a string id's length
+  maxUnsentBytes: 8 * 1024 * 1024,   // unsent reply bytes above which a connection is not read
+  stuckMs: 60000,               // ... and after which, still not drained, it is closed (4429)
 });
 
 const COMMANDS = new Set(['ping', 'reset', 'step', 'steps', 'state', 'set_state', 'frame']);

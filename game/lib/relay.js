@@ -8,6 +8,7 @@
 // (pageWaitMs); requests in flight when the page goes away are answered with an error.
 const { parseRequest, errorReply, idJson, LIMITS } = require('./protocol.js');
 
+const BINARY_ERROR = 'binary frames are not requests: send each request as a text frame of JSON';
 const SESSION_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 const RID_RE = /^\{"rid":(\d+),/;
 
@@ -76,14 +77,17 @@ class Relay {
   }
 
   // ---- agents ------------------------------------------------------------------------------
-  addAgent(ws, sessionId) {
+  // gate(onMessage): how the agent's messages are delivered (app.js: backpressure); default: as they come.
+  addAgent(ws, sessionId, gate = null) {
     const s = this.session(sessionId);
     if (s.agent) {
       ws.close(4409, `session ${sessionId} already has an agent (one agent per page)`);
       return;
     }
     s.agent = ws;
-    ws.on('message', (data) => this.onAgentMessage(s, ws, data));
+    const onMessage = (data, isBinary) => this.onAgentMessage(s, ws, data, isBinary);
+    if (gate) gate(onMessage);
+    else ws.on('message', onMessage);
     ws.on('close', () => {
       if (s.agent === ws) s.agent = null;
       s.waiting = s.waiting.filter((w) => {
@@ -96,10 +100,11 @@ class Relay {
     ws.on('error', () => {});
   }
 
-  onAgentMessage(s, ws, data) {
+  onAgentMessage(s, ws, data, isBinary = false) {
     let id;
     let req;
     try {
+      if (isBinary) throw new Error(BINARY_ERROR);
       ({ id, req } = parseRequest(data));
     } catch (e) {
       ws.send(errorReply(e.id ?? null, e.message));
@@ -137,4 +142,4 @@ class Relay {
   }
 }
 
-module.exports = { Relay, LIMITS };
+module.exports = { Relay, LIMITS, BINARY_ERROR };

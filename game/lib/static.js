@@ -52,10 +52,10 @@ function resolveStatic(urlPath) {
     const rel = p.slice('/src/'.length);
     if (!rel.endsWith('.js')) return { status: 404 };
     const f = safeJoin(SRC_DIR, rel);
-    return f ? { file: f } : { status: 404 };
+    return f ? { file: f, root: SRC_DIR } : { status: 404 };
   }
   const f = safeJoin(PUBLIC_DIR, p.slice(1));
-  return f ? { file: f } : { status: 404 };
+  return f ? { file: f, root: PUBLIC_DIR } : { status: 404 };
 }
 
 function send(res, status, type, body, head) {
@@ -91,11 +91,25 @@ function serveStatic(req, res) {
     }
     return send(res, 200, TYPES['.js'], body, head);
   }
-  fs.stat(r.file, (err, st) => {
+  // A symbolic link (of the file or of a folder on the way) may not lead out of its mount.
+  fs.realpath(r.file, (err0, real) => {
+    if (err0 || (r.root && !real.startsWith(realRoot(r.root) + path.sep))) return text(res, 404, 'not found', head);
+    serveFile(res, real, TYPES[path.extname(r.file).toLowerCase()] || 'application/octet-stream', head);
+  });
+}
+
+const realRoots = new Map();
+function realRoot(dir) {
+  if (!realRoots.has(dir)) realRoots.set(dir, fs.realpathSync(dir));
+  return realRoots.get(dir);
+}
+
+function serveFile(res, file, type, head) {
+  fs.stat(file, (err, st) => {
     if (err || !st.isFile()) return text(res, 404, 'not found', head);
-    fs.readFile(r.file, (err2, body) => {
+    fs.readFile(file, (err2, body) => {
       if (err2) return text(res, 404, 'not found', head);
-      send(res, 200, TYPES[path.extname(r.file).toLowerCase()] || 'application/octet-stream', body, head);
+      send(res, 200, type, body, head);
     });
   });
 }

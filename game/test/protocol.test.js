@@ -320,3 +320,92 @@ describe('backend=page relay', () => {
     }
   });
 });
+
+test('binary frames are refused with an error reply (requests are text), on both backends', async () => {
+  const page = await fakePage('binary1');
+  for (const url of [`${base}/agent?backend=node`, `${base}/agent?backend=page&session=binary1`]) {
+    const c = await connectAgent(url);
+    try {
+      const reply = new Promise((resolve) => c.ws.once('message', (d) => resolve(JSON.parse(String(d)))));
+      c.ws.send(Buffer.from('{"id":1,"cmd":"ping"}'), { binary: true });
+      const r = await reply;
+      assert.equal(r.ok, false, url);
+      assert.match(r.error, /binary frames are not requests/);
+      assert.equal((await c.request({ cmd: 'ping' })).ok, true, 'the connection stays open');
+    } finally {
+      await c.close();
+    }
+  }
+  assert.equal(page.seen.length, 1, 'the binary request was not relayed');
+  page.ws.close();
+});
+
+test('invalid UTF-8 in a text frame closes the connection with 1007 (as documented)', async () => {
+  const c = await connectAgent(`${base}/agent?backend=node`);
+  const closed = new Promise((resolve) => c.ws.once('close', (code) => resolve(code)));
+  const frame = WebSocket.Sender.frame(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+    { fin: true, rsv1: false, opcode: 1, mask: true, readOnly: false });
+  for (const b of frame) c.ws._socket.write(b); // a text frame that is not UTF-8
+  assert.equal(await closed, 1007);
+});
+
+// Waits until pred() holds (polling; no time limit of its own: the test runner's applies).
+async function until(pred) {
+  while (!pred()) await new Promise((r) => setTimeout(r, 20));
+}
+
+test('a client that never reads its replies: the server stops reading it, then closes it (4429) and frees its game', async () => {
+  const small = createQwopServer({ maxUnsentBytes: 256 * 1024, stuckMs: 1500, closeGraceMs: 60000 });
+  const port = await small.listen(0);
+  try {
+    const c = await connectAgent(`ws://127.0.0.1:${port}/agent?backend=node`);
+    assert.equal(small.stats().games, 1);
+    const closed = new Promise((resolve) => c.ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    c.ws.pause(); // read nothing from now on
+    const req = JSON.stringify({ cmd: 'steps', steps: keySequence(1000), states: true }); // ~1.8 MB replies
+    for (let i = 0; i < 40; i++) c.ws.send(req.replace('{', `{"id":${i},`));
+    let maxUnsent = 0;
+    await until(() => {
+      maxUnsent = Math.max(maxUnsent, small.stats().unsent);
+      return small.stats().games === 0;
+    });
+    const s = small.stats();
+    assert.ok(s.requests < 40, `it kept running requests (${s.requests}) for a client that reads nothing`);
+    // one reply past the bound at most (a 1000-state reply is under 4 MB)
+    assert.ok(maxUnsent < 256 * 1024 + 4 * 1024 * 1024, `unsent replies grew to ${maxUnsent} bytes`);
+    c.ws.resume(); // now read: the replies sent so far, then the close frame
+    const { code, reason } = await closed;
+    assert.equal(code, 4429);
+    assert.match(reason, /replies not read/);
+    await until(() => small.stats().agents === 0);
+    // the server goes on
+    const c2 = await connectAgent(`ws://127.0.0.1:${port}/agent?backend=node`);
+    assert.equal((await c2.request({ cmd: 'ping' })).ok, true);
+    await c2.close();
+  } finally {
+    await small.close();
+  }
+});
+
+test('a client that reads slowly is only slowed down: every pipelined request is answered, in order', async () => {
+  const small = createQwopServer({ maxUnsentBytes: 64 * 1024, stuckMs: 60000 });
+  const port = await small.listen(0);
+  try {
+    const c = await connectAgent(`ws://127.0.0.1:${port}/agent?backend=node`);
+    c.ws.pause();
+    const replies = [];
+    c.ws.on('message', (d) => replies.push(JSON.parse(String(d)).id));
+    const req = JSON.stringify({ cmd: 'steps', steps: keySequence(300), states: true });
+    for (let i = 0; i < 40; i++) c.ws.send(req.replace('{', `{"id":${i},`));
+    await until(() => small.stats().unsent > 64 * 1024);
+    assert.ok(small.stats().requests < 40);
+    c.ws.resume();
+    await until(() => replies.length === 40);
+    assert.deepEqual(replies, [...Array(40).keys()]);
+    assert.equal(small.stats().games, 1);
+    await c.close();
+    await until(() => small.stats().games === 0);
+  } finally {
+    await small.close();
+  }
+});

@@ -236,3 +236,107 @@ test('Box2D for the page and backend=node: deterministic sin/cos, native Object.
   assert.equal(DetMath.cos(1), 0.5403023058681398);
   assert.ok(Number.isNaN(DetMath.sin(Infinity)));
 });
+
+// ---- other web pages: Host and Origin -------------------------------------------------------------
+function getWithHeaders(port, rawPath, headers) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// Opens a WebSocket with the given headers: resolves 'open' or the refusal's HTTP status.
+function tryWebSocket(url, headers) {
+  const WebSocket = require('ws');
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => { ws.close(); resolve('open'); });
+    ws.once('unexpected-response', (req, res) => { res.resume(); resolve(res.statusCode); req.destroy(); });
+    ws.once('error', (e) => resolve(`error ${e.message}`));
+  });
+}
+
+describe('only the server\'s own pages and non-browser clients (Origin, Host)', () => {
+  let app;
+  let port;
+  before(async () => {
+    app = createQwopServer();
+    port = await app.listen(0);
+  });
+  after(async () => { await app.close(); });
+
+  test('WebSocket from a foreign origin is refused; own origins and no origin are accepted', async () => {
+    for (const backend of ['node', 'page']) {
+      const url = backend === 'node' ? `ws://127.0.0.1:${port}/agent?backend=node` : `ws://127.0.0.1:${port}/page?session=o`;
+      for (const origin of ['http://evil.example', `http://evil.example:${port}`, 'null', `https://127.0.0.1:${port}`,
+        `http://127.0.0.1:${port + 1}`, 'http://127.0.0.1', `http://localhost.evil.example:${port}`, 'file://']) {
+        assert.equal(await tryWebSocket(url, { Origin: origin }), 403, `${backend} ${origin}`);
+      }
+      for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`]) {
+        assert.equal(await tryWebSocket(url, { Origin: origin }), 'open', `${backend} ${origin}`);
+      }
+      assert.equal(await tryWebSocket(url, {}), 'open', `${backend} without Origin`);
+    }
+  });
+
+  test('a foreign Host header (DNS rebinding) is refused, for pages and WebSockets', async () => {
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost:${port + 1}`]) {
+      for (const p of ['/', '/main.js', '/healthz']) {
+        const r = await getWithHeaders(port, p, { Host: host });
+        assert.equal(r.status, 403, `${host} ${p}`);
+        assert.doesNotMatch(r.body, /<canvas/);
+      }
+      assert.equal(await tryWebSocket(`ws://127.0.0.1:${port}/agent?backend=node`, { Host: host }), 403, host);
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, '127.0.0.1', 'LOCALHOST']) {
+      assert.equal((await getWithHeaders(port, '/', { Host: host })).status, 200, host);
+    }
+  });
+
+  test('--allow-origin adds origins (and their hosts); bad values are a usage error', async () => {
+    const srv = await startServerProcess(['--allow-origin', 'http://example.test:8080']);
+    try {
+      const url = `ws://127.0.0.1:${srv.port}/agent?backend=node`;
+      assert.equal(await tryWebSocket(url, { Origin: 'http://example.test:8080' }), 'open');
+      assert.equal(await tryWebSocket(url, { Origin: 'http://example.test:8081' }), 403);
+      assert.equal(await tryWebSocket(url, { Origin: 'http://evil.example' }), 403);
+      assert.equal((await getWithHeaders(srv.port, '/', { Host: 'example.test:8080' })).status, 200);
+    } finally {
+      await srv.stop();
+    }
+    for (const bad of ['example.test', 'http://example.test/path', 'ftp://example.test']) {
+      const r = await runToExit(['--allow-origin', bad]);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.err, /--allow-origin .*not an origin/);
+    }
+  });
+});
+
+test('static files: a symbolic link in public/ may not lead out of it', async () => {
+  const fs = require('fs');
+  const pub = path.join(GAME_DIR, 'public');
+  const linkFile = path.join(pub, `zz-test-link-${process.pid}.js`);
+  const linkDir = path.join(pub, `zz-test-dir-${process.pid}`);
+  const inside = path.join(pub, `zz-test-inside-${process.pid}.js`);
+  fs.symlinkSync(path.join(GAME_DIR, 'server.js'), linkFile);
+  fs.symlinkSync(path.join(GAME_DIR, 'lib'), linkDir);
+  fs.symlinkSync(path.join(pub, 'main.js'), inside);
+  const app = createQwopServer();
+  try {
+    const port = await app.listen(0);
+    for (const p of [`/${path.basename(linkFile)}`, `/${path.basename(linkDir)}/app.js`]) {
+      const r = await get(port, p);
+      assert.equal(r.status, 404, p);
+      assert.doesNotMatch(r.body, /createQwopServer|QWOP server/, p);
+    }
+    assert.equal((await get(port, `/${path.basename(inside)}`)).status, 200, 'a link that stays inside public/ is fine');
+  } finally {
+    await app.close();
+    for (const f of [linkFile, linkDir, inside]) fs.unlinkSync(f);
+  }
+});

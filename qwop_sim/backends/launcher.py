@@ -14,7 +14,9 @@
   the last browser. ``close()`` closes the browser through Playwright; garbage collection and
   interpreter exit kill Chromium's process group directly (Playwright starts it detached) and
   remove the profile. If Python dies, the driver exits when its stdin pipe closes and takes its
-  browsers with it; a dead parent's profile is removed by the next browser start.
+  browsers with it; a dead parent's profile is removed by the next browser start. The driver and
+  its Chromiums run with a private TMPDIR (``qwop-pw-PID-*``: their playwright-artifacts-*
+  and org.chromium.Chromium.* folders), removed when the driver stops, or by the next start.
 
 Every failure to start raises ``BackendError`` with the fix in the message.
 """
@@ -222,18 +224,45 @@ class ServerProcess:
 
 # ---- Chromium, launched and owned by Playwright ------------------------------------------------------
 _PROFILE_PREFIX = "qwop-chromium-"
+# Playwright's driver, and the Chromiums it starts, get a private TMPDIR (their
+# playwright-artifacts-* and org.chromium.Chromium.* folders go there), removed when the driver
+# stops, or by the next start if the Python that owned it was killed.
+_DRIVER_TMP_PREFIX = "qwop-pw-"
+_ENV_LOCK = threading.Lock()
 
 
-def _remove_stale_profiles() -> None:
-    """Remove the temporary profiles of Pythons that died without cleaning up (SIGKILL)."""
-    tmp = Path(tempfile.gettempdir())
+def _remove_stale_profiles(tmp: str | None = None) -> None:
+    """Remove the temporary profiles and driver folders of Pythons that died without cleaning up
+    (SIGKILL)."""
+    tmp = Path(tmp or tempfile.gettempdir())
     try:
-        for d in tmp.glob(_PROFILE_PREFIX + "*-*"):
-            pid = d.name[len(_PROFILE_PREFIX):].split("-", 1)[0]
-            if pid.isdigit() and not os.path.exists(f"/proc/{pid}") and d.is_dir():
-                shutil.rmtree(d, ignore_errors=True)
+        for prefix in (_PROFILE_PREFIX, _DRIVER_TMP_PREFIX):
+            for d in tmp.glob(prefix + "*-*"):
+                pid = d.name[len(prefix):].split("-", 1)[0]
+                if pid.isdigit() and not os.path.exists(f"/proc/{pid}") and d.is_dir():
+                    shutil.rmtree(d, ignore_errors=True)
     except OSError:
         pass
+
+
+def _start_driver(cm):
+    """``cm.start()`` with TMPDIR set to a fresh private folder for the driver's process (it copies
+    the environment when it starts); returns (playwright, folder)."""
+    tempfile.gettempdir()  # Python's own temporary folder is settled before TMPDIR changes
+    tmp = tempfile.mkdtemp(prefix=f"{_DRIVER_TMP_PREFIX}{os.getpid()}-")
+    with _ENV_LOCK:
+        old = os.environ.get("TMPDIR")
+        os.environ["TMPDIR"] = tmp
+        try:
+            return cm.start(), tmp
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        finally:
+            if old is None:
+                os.environ.pop("TMPDIR", None)
+            else:
+                os.environ["TMPDIR"] = old
 
 
 def _proc_stat(pid: int):
@@ -339,8 +368,9 @@ class _PlaywrightThread:
                 "(no `playwright install` needed: it drives Debian's chromium)"))
             return
         try:
+            _remove_stale_profiles()
             cm = sync_playwright()
-            pw = cm.start()
+            pw, driver_tmp = _start_driver(cm)
             # the driver's process (private attributes: Playwright 1.65's layout, then older ones)
             owner = getattr(cm, "_client", None) or getattr(cm, "_connection", None)
             proc = getattr(getattr(owner, "_transport", None), "_proc", None)
@@ -366,6 +396,7 @@ class _PlaywrightThread:
                 cm.__exit__()
             except BaseException:
                 pass
+            shutil.rmtree(driver_tmp, ignore_errors=True)
 
     def submit(self, fn) -> Future:
         """Run ``fn(playwright)`` in the Playwright thread; returns its Future."""

@@ -26,6 +26,17 @@ KEY_WEIGHTS = np.array([KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]], dtype=np.in
 RESET_OPTIONS = ("state",) + StartDisturbance.names()  # state, init_noise, start_delay, start_keys
 
 
+def _number(name: str, value: Any, nonneg: bool = False) -> float:
+    """``value`` as a finite float (>= 0 with ``nonneg``), else ValueError naming ``name``."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = None
+    if isinstance(value, bool) or x is None or not np.isfinite(x) or (nonneg and x < 0):
+        raise ValueError(f"{name} must be a finite number{' >= 0' if nonneg else ''}, got {value!r}")
+    return x
+
+
 class QWOPEnv(gym.Env):
     """QWOP: sprint 100 m by driving the runner's thighs (Q, W) and calves (O, P).
 
@@ -93,7 +104,7 @@ class QWOPEnv(gym.Env):
             raise ValueError(f"frame_size must be between 8 and 2048 pixels a side, got {frame_size!r}")
         self.obs_type, self.backend_name, self.action_mode = obs_type, backend, action_mode
         self.frame_skip = int(frame_skip)
-        self.fall_penalty, self.finish_bonus = float(fall_penalty), float(finish_bonus)
+        self.fall_penalty, self.finish_bonus = _number("fall_penalty", fall_penalty), _number("finish_bonus", finish_bonus)
         self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
                                      else core.default_max_episode_steps(self.frame_skip))
         self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,
@@ -173,8 +184,10 @@ class QWOPEnv(gym.Env):
         start = self.start.replace(**{k: v for k, v in options.items() if k in StartDisturbance.names()})
         self._ended = True
         self._state = self.backend.reset()
-        if options.get("state") is not None:
-            s = options["state"]
+        s = options.get("state")
+        if s is not None and not isinstance(s, (RawState, dict)):
+            raise ValueError(f"options['state'] must be a RawState or its dict, got {type(s).__name__}")
+        if s is not None:
             s = (s if isinstance(s, RawState) else RawState.from_dict(s)).copy()
             echoed = self.backend.set_state(s)
             self._state = echoed if isinstance(echoed, RawState) else s

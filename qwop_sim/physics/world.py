@@ -37,7 +37,7 @@ import pymunk
 import pymunk.batch
 from pymunk._chipmunk_cffi import ffi, lib
 
-from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, DT, KEYS, METRES_PER_UNIT, N_BODIES, PX_PER_UNIT
+from qwop_sim.constants import BODY_FIELDS, BODY_ORDER, C, CLOCK_PER_FRAME, DT, KEYS, METRES_PER_UNIT, N_BODIES, PX_PER_UNIT
 from qwop_sim.physics import position_pass as _pp
 from qwop_sim.state import RawState
 
@@ -287,6 +287,21 @@ class _Reader:
 
 
 # --------------------------------------------------------------------------------------------
+def _check_state(s: RawState) -> None:
+    """set_state's input check (before anything changes): ValueError naming the bad field."""
+    b = np.array(s.bodies, dtype=np.float64)
+    if b.shape != (N_BODIES, 6):
+        raise ValueError(f"state.bodies must be {N_BODIES} x 6, got shape {b.shape}")
+    bad = np.argwhere(~np.isfinite(b))
+    if len(bad):
+        r, c = (int(v) for v in bad[0])
+        raise ValueError(f"state.bodies[{r}][{c}] ({BODY_ORDER[r]} {BODY_FIELDS[c]}) is {b[r, c]}: "
+                         "bodies must be finite numbers")
+    for name in ("distance", "clock"):
+        if not math.isfinite(float(getattr(s, name))):
+            raise ValueError(f"state.{name} is {getattr(s, name)}: must be a finite number")
+
+
 class QWOPSim:
     """One QWOP world in pymunk. See DEVELOPERS.md for the contract, this module's doc for how."""
 
@@ -777,14 +792,14 @@ class QWOPSim:
 
     def set_state(self, s: RawState) -> None:
         """Put the world in state ``s`` (rebuilt first, so the result does not depend on history;
-        the hurdle goes back to its start pose: the raw state does not carry it)."""
+        the hurdle goes back to its start pose: the raw state does not carry it).
+        ValueError naming the field for bodies that are not 12 x 6 finite numbers, or a distance or
+        clock that is not finite (the world is left as it was)."""
+        _check_state(s)
         self.reset()
         b = np.asarray(s.bodies, dtype=np.float64)
         self.fallen, self.jumped, self.finished = bool(s.fallen), bool(s.jumped), bool(s.finished)
         self._set_hips({h: (float(v[0]), float(v[1])) for h, v in s.hip_limits.items()})
-        raw = self._raw
-        if raw[:N_BODIES, :3].sum() != raw[:N_BODIES, :3].sum():
-            raise ValueError("NaN in state")
         if self.settings.track_tiles:
             self._ensure_tiles(b[0, 0])
         if b[0, 0] > _HURDLE_NEAR:

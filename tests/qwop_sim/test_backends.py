@@ -401,6 +401,41 @@ def test_no_process_left_after_parent_is_killed(tmp_path):
     assert not list(Path(tempfile.gettempdir()).glob(f"qwop-chromium-{p.pid}-*"))
 
 
+@needs_browser
+def test_no_temporary_folders_left_after_parent_is_killed(tmp_path):
+    """Chromium's org.chromium.Chromium.* and Playwright's playwright-artifacts-* folders of a killed
+    Python, Chromium and driver (SIGKILL: none can clean up) do not pile up in the temporary folder:
+    they live in the driver's private folder, which the next browser start removes with the profile."""
+    script = tmp_path / "s.py"
+    script.write_text(SCRIPT)
+    # the child's temporary folder, to look at it alone (short: Chromium puts a Unix socket there)
+    tmp = Path(tempfile.mkdtemp(prefix="qwt"))
+    p = subprocess.Popen([sys.executable, str(script), "browser", "sleep"], stdout=subprocess.PIPE,
+                         text=True, cwd=REPO, env={**_sub_env(), "TMPDIR": str(tmp)})
+    try:
+        pids = [int(x) for x in p.stdout.readline().split()]
+        assert len(pids) == 3
+    finally:
+        p.kill()
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        p.wait()
+        p.stdout.close()
+    assert_gone(pids, timeout=10)
+    left = sorted(d.name for d in tmp.iterdir())
+    try:
+        assert left and all(n.startswith(("qwop-chromium-", "qwop-pw-")) for n in left), left
+        from qwop_sim.backends.launcher import _remove_stale_profiles
+
+        _remove_stale_profiles(str(tmp))  # what the next browser start does
+        assert list(tmp.iterdir()) == []
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 MANY = textwrap.dedent("""
     import gc, os, signal, sys, time
     from qwop_sim.backends.browser import BrowserBackend

@@ -251,6 +251,36 @@ def test_bad_arguments():
     env.close()
 
 
+def test_bad_values_are_value_errors_naming_the_field():
+    for kw, name in [(dict(init_noise=-0.1), "init_noise"), (dict(init_noise=float("nan")), "init_noise"),
+                     (dict(init_noise=float("inf")), "init_noise"), (dict(fall_penalty=float("nan")), "fall_penalty"),
+                     (dict(finish_bonus=float("inf")), "finish_bonus"), (dict(fall_penalty="a lot"), "fall_penalty")]:
+        with pytest.raises(ValueError, match=name):
+            QWOPEnv(**kw)
+    env = QWOPEnv()
+    try:
+        for noise in (-1.0, float("nan"), "x"):
+            with pytest.raises(ValueError, match="init_noise"):
+                env.reset(options={"init_noise": noise})
+        with pytest.raises(ValueError, match="state is missing 'bodies'"):
+            env.reset(options={"state": {}})
+        env.reset()
+        good = env.state.to_dict()
+        with pytest.raises(ValueError, match="missing 'clock'"):
+            env.reset(options={"state": {k: v for k, v in good.items() if k != "clock"}})
+        with pytest.raises(ValueError, match=r"state\.bodies"):
+            env.reset(options={"state": {**good, "bodies": [[0.0] * 5] * 12}})
+        with pytest.raises(ValueError, match=r"options\['state'\] must be a RawState"):
+            env.reset(options={"state": [1, 2]})
+        bad = env.state.copy()
+        bad.bodies[3, 4] = np.nan
+        with pytest.raises(ValueError, match=r"state\.bodies\[3\]\[4\] \(leftForearm vy\)"):
+            env.reset(options={"state": bad})
+        env.reset()  # still usable
+    finally:
+        env.close()
+
+
 def test_step_before_reset_and_after_close():
     env = QWOPEnv()
     with pytest.raises(RuntimeError, match="reset"):

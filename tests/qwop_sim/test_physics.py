@@ -289,6 +289,25 @@ def test_deterministic():
     np.testing.assert_array_equal(runs[0], runs[1])
 
 
+def test_set_state_refuses_non_finite_values_naming_the_field(sim):
+    st = sim.step(Q, 5)
+    for row, col, where in [(0, 0, r"bodies\[0\]\[0\] \(torso x\)"), (7, 5, r"bodies\[7\]\[5\] \(rightArm angular_velocity\)")]:
+        bad = st.copy()
+        bad.bodies[row, col] = np.nan
+        with pytest.raises(ValueError, match=where):
+            sim.set_state(bad)
+        bad.bodies[row, col] = np.inf
+        with pytest.raises(ValueError, match=where):
+            sim.set_state(bad)
+    bad = st.copy()
+    bad.distance = float("nan")
+    with pytest.raises(ValueError, match="state.distance"):
+        sim.set_state(bad)
+    # refused before anything changed: the world is where it was
+    np.testing.assert_array_equal(sim.state().bodies, st.bodies)
+    assert sim.state().frame == st.frame
+
+
 def test_set_state_roundtrip_and_history_independence(sim):
     sim.step(Q, 12)
     st = sim.step(O, 6)

@@ -57,6 +57,48 @@ def test_resume_continues_steps_and_optimizer(tmp_path):
     assert cfg["num_steps"] == 64 and cfg["total_steps"] == 640
 
 
+def test_resume_keeps_the_process_count(tmp_path, monkeypatch):
+    # a run started with --cpu 2 (config.json records the processes it really had)
+    rd = _train(tmp_path, "--total-steps", "128")
+    cfg_path = os.path.join(rd, "config.json")
+    cfg = json.load(open(cfg_path))
+    cfg["cpu"] = 2
+    json.dump(cfg, open(cfg_path, "w"))
+    assert parse_args(["--resume", rd]).cpu == 2
+    assert parse_args(["--resume", rd, "--cpu", "3"]).cpu == 3  # given again: the flag wins
+
+    import rlqwop.train as train_mod
+
+    class Relaunched(Exception):
+        pass
+
+    def fake_relaunch(n, argv):
+        raise Relaunched(n)
+
+    monkeypatch.setattr(train_mod, "relaunch", fake_relaunch)
+    with pytest.raises(Relaunched) as e:  # `python run.py --resume DIR` relaunches 2 processes
+        train_main(["--resume", rd])
+    assert e.value.args == (2,)
+
+
+def test_progress_csv_after_a_kill_and_resume(tmp_path):
+    import shutil
+    rd = _train(tmp_path, "--total-steps", "256", "--save-every", "1")
+    shutil.copy(os.path.join(rd, "latest.pt"), str(tmp_path / "it2.pt"))
+    assert train_main(["--resume", rd, "--total-steps", "640"]) == 0
+    # killed after iteration 5 was logged, with the checkpoint of iteration 2 on disk, the last row
+    # cut short by the kill
+    shutil.copy(str(tmp_path / "it2.pt"), os.path.join(rd, "latest.pt"))
+    with open(os.path.join(rd, "progress.csv"), "a") as f:
+        f.write("6,768,1.")
+    assert train_main(["--resume", rd, "--total-steps", "768"]) == 0
+    rows = list(csv.DictReader(open(os.path.join(rd, "progress.csv"))))
+    assert [int(r["iteration"]) for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert [int(r["global_step"]) for r in rows] == [128, 256, 384, 512, 640, 768]
+    times = [float(r["time_s"]) for r in rows]
+    assert times == sorted(times) and times[2] >= times[1]  # elapsed time goes on from the checkpoint's row
+
+
 def test_existing_run_needs_resume(tmp_path):
     _train(tmp_path, "--total-steps", "128")
     with pytest.raises(SystemExit, match="--resume"):
@@ -114,6 +156,51 @@ def test_load_policy_and_eval_cli(tmp_path):
     bad = subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", rd, "--env-kwargs", "nope"],
                          capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert bad.returncode == 2 and "--env-kwargs must be a JSON object" in bad.stderr
+
+
+def _one_line_error(capsys, fn, *args):
+    """fn(*args) ends with a usage error (exit 2) or a sys.exit message: returns that one line."""
+    with pytest.raises(SystemExit) as e:
+        fn(*args)
+    err = capsys.readouterr().err
+    msg = e.value.code if isinstance(e.value.code, str) else err.strip().splitlines()[-1]
+    assert "Traceback" not in err and "\n" not in msg.strip(), err
+    return msg
+
+
+def test_bad_checkpoints_and_envs_are_one_line_errors(tmp_path, capsys):
+    from rlqwop.evaluate import main as eval_main
+    rd = _train(tmp_path, "--total-steps", "128")
+    good = os.path.join(rd, "latest.pt")
+    raw = open(good, "rb").read()
+    bad = {"empty": b"", "truncated": raw[: len(raw) // 2], "corrupted": bytes(range(256)) * 40,
+           "not-ours": None}
+    for name, data in bad.items():
+        path = str(tmp_path / f"{name}.pt")
+        if data is None:
+            import torch
+            torch.save({"weights": [1, 2]}, path)
+        else:
+            open(path, "wb").write(data)
+        msg = _one_line_error(capsys, eval_main, ["--checkpoint", path])
+        assert f"--checkpoint {path}:" in msg and ("checkpoint" in msg.split(":", 2)[-1]), msg
+        # --resume: the same file as the run's latest.pt
+        open(good, "wb").write(open(path, "rb").read())
+        msg = _one_line_error(capsys, train_main, ["--resume", rd])
+        assert msg.startswith(f"run.py: --resume {rd}: {good}:"), msg
+    open(good, "wb").write(raw)
+    cases = [
+        (["--env", "NoSuch-v0"], "--env NoSuch-v0: unknown Gymnasium id"),
+        (["--action-mode", "discrete"], "was trained on rlqwop/ToyRun-v0 (--action-mode multibinary"),
+        (["--env", "rlqwop/ToyRunPixels-v0"], "was trained on rlqwop/ToyRun-v0"),
+        (["--env", "qwop-v0", "--env-kwargs", '{"frame_skip": 0}'], "cannot make qwop-v0 with --env-kwargs"),
+    ]
+    for flags, expected in cases:
+        msg = _one_line_error(capsys, eval_main, ["--checkpoint", rd] + flags)
+        assert expected in msg, msg
+    msg = _one_line_error(capsys, train_main, FAST + ["--env", "qwop-v0", "--env-kwargs", '{"frame_skip": 0}',
+                                                      "--runs-dir", str(tmp_path), "--name", "fs0"])
+    assert msg.startswith("run.py: cannot make qwop-v0 with --env-kwargs") and "frame_skip must be" in msg, msg
 
 
 def test_discrete_and_pixel_envs_train(tmp_path):
