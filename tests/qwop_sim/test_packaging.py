@@ -1,4 +1,6 @@
-"""A non-editable install of the package loads qwop.json (shipped as qwop_game) and steps."""
+"""A non-editable install of the package loads qwop.json (shipped as qwop_game), steps, and runs the
+game's server from the install (its Node packages ship in qwop_game/vendor: no npm); the declared
+dependencies match the imports, and the core ones alone run the sim envs."""
 from __future__ import annotations
 
 import os
@@ -17,8 +19,16 @@ assert c.C["world"]["dt"] == 0.04
 s = QWOPSim()
 st = s.step(1, 5)
 b = QWOPBatch(2).step([1, 2])
+import gymnasium as gym, numpy as np
+from qwop_sim.backends.launcher import game_dir
+env = gym.make("qwop-v0", backend="node")
+env.reset()
+for _ in range(3):
+    obs, r, term, trunc, info = env.step(np.array([1, 0, 0, 1], dtype=np.int8))
+node_frame = env.unwrapped.backend.state().frame
+env.close()
 print(json.dumps({"sim": qwop_sim.__file__, "frame": st.frame, "y": st.bodies[0][1],
-                  "batch": b.bodies.shape[0]}))
+                  "batch": b.bodies.shape[0], "game_dir": str(game_dir()), "node_frame": node_frame}))
 """
 
 
@@ -38,9 +48,14 @@ def test_non_editable_install(tmp_path):
                        capture_output=True, text=True, cwd=tmp_path, timeout=170)
     assert r.returncode == 0, r.stderr[-3000:]
     assert (target / "qwop_game" / "qwop.json").exists()
+    for f in ("ws/package.json", "ws/LICENSE", "ws/lib/websocket-server.js", "box2dweb/box2d.js", "box2dweb/README.md"):
+        assert (target / "qwop_game" / "vendor" / f).is_file(), f
+    assert not (target / "qwop_game" / "node_modules").exists()
+    for script in ("qwop-rl", "qwop-train", "qwop-eval", "qwop-view", "qwop-game"):
+        assert (target / "bin" / script).is_file(), script
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "QWOP_GAME_DIR", "NODE_PATH")}
     env["PYTHONPATH"] = str(target)
     r = subprocess.run([sys.executable, "-c", SNIPPET], capture_output=True, text=True, cwd=elsewhere,
                        env=env, timeout=60)
@@ -49,6 +64,7 @@ def test_non_editable_install(tmp_path):
     out = json.loads(r.stdout.strip().splitlines()[-1])
     assert out["sim"].startswith(str(target)), out["sim"]
     assert out["frame"] == 5 and out["batch"] == 2
+    assert out["game_dir"] == str(target / "qwop_game") and out["node_frame"] == 6
 
 
 # ---- dependencies by use ---------------------------------------------------------------------------
