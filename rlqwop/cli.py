@@ -44,13 +44,30 @@ def main(argv=None, prog: str | None = None) -> int:
         argv = ["train"] + argv  # no subcommand: train, as `python run.py --backend sim` always did
     args, rest = build_parser(prog).parse_known_args(argv[:1])
     rest = rest + argv[1:]
-    if args.command == "eval":
-        from rlqwop.evaluate import main as eval_main
+    return (evaluate if args.command == "eval" else train)(rest)
 
-        return eval_main(rest)
-    from rlqwop.train import main as train_main
 
-    return train_main(rest)
+def _with_hint(module: str, argv):
+    """Run ``module.main(argv)``; a missing training package ends with the extra to install."""
+    import importlib
+    try:
+        return importlib.import_module(module).main(argv)
+    except ModuleNotFoundError as e:
+        extra = {"torch": "train", "mpi4py": "train", "tensorboard": "train", "matplotlib": "train",
+                 "tqdm": "train", "imageio": "viewer", "PIL": "viewer"}.get((e.name or "").split(".")[0])
+        if extra is None:
+            raise
+        sys.exit(f"{module}: {e}: pip install 'qwop-rl[{extra}]'")
+
+
+def train(argv=None) -> int:
+    """`qwop-train`: rlqwop.train.main."""
+    return _with_hint("rlqwop.train", argv)
+
+
+def evaluate(argv=None) -> int:
+    """`qwop-eval`: rlqwop.evaluate.main."""
+    return _with_hint("rlqwop.evaluate", argv)
 
 
 if __name__ == "__main__":

@@ -87,3 +87,44 @@ def test_console_scripts_point_at_functions():
     for name, target in scripts.items():
         mod, func = target.split(":")
         assert callable(getattr(importlib.import_module(mod), func)), name
+
+
+def test_missing_extra_names_it(monkeypatch, capsys):
+    """A console script run without its extra says which one to install."""
+    import builtins
+    real_import = builtins.__import__
+
+    def no_pygame(name, *a, **k):
+        if name.split(".")[0] == "pygame":
+            raise ModuleNotFoundError("No module named 'pygame'", name="pygame")
+        return real_import(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", no_pygame)
+    from qwop_sim.cli import view
+    assert view(["--frames", "1", "--headless"]) == 2
+    assert "qwop-rl[viewer]" in capsys.readouterr().err
+
+    import rlqwop.train
+
+    def needs_torch(argv=None):
+        raise ModuleNotFoundError("No module named 'torch'", name="torch")
+
+    monkeypatch.setattr(rlqwop.train, "main", needs_torch)
+    with pytest.raises(SystemExit, match=r"qwop-rl\[train\]"):
+        cli.train([])
+
+
+def test_qwop_game_serves_the_page():
+    """qwop-game runs the game's server (on a free port here) and stops with this process."""
+    p = subprocess.Popen([sys.executable, "-c", "import sys; from qwop_sim.cli import game; sys.exit(game(['--port', '0']))"],
+                         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = p.stdout.readline()
+        assert "QWOP server listening on http://127.0.0.1:" in line, line + p.stderr.read()
+        import urllib.request
+        url = line.split()[-1]
+        with urllib.request.urlopen(url + "/healthz", timeout=10) as r:
+            assert r.status == 200
+    finally:
+        p.terminate()
+        p.wait(10)
