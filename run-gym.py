@@ -2,11 +2,14 @@
 """Train on the QWOP Gymnasium envs with Stable-Baselines3 PPO: any Gymnasium library works.
 
     pip install -e '.[sb3]'
-    python run-gym.py --env qwop-v0 --backend sim --timesteps 1000000
-    python run-gym.py --env frame-qwop-v0 --timesteps 200000          # CnnPolicy
-    python run-gym.py --env qwop-v0 --backend browser --timesteps 20000 --n-envs 1
+    python run-gym.py --env qwop-v0 --backend sim --total-steps 1000000
+    python run-gym.py --env frame-qwop-v0 --total-steps 200000          # CnnPolicy
+    python run-gym.py --env qwop-v0 --backend browser --total-steps 20000 --num-envs 1
 
 It writes runs-sb3/NAME/ (model.zip, TensorBoard logs) and prints a short deterministic evaluation.
+The flags that mean the same thing as run.py's have run.py's names (--total-steps, --num-envs,
+--num-steps, --minibatch-size, --env-kwargs, ...); the old spellings (--timesteps, --n-envs,
+--n-steps, --batch-size) still work.
 """
 import argparse
 import json
@@ -25,11 +28,16 @@ def parse_args(argv=None):
     p.add_argument("--backend", default="sim", choices=("sim", "browser", "node"))
     p.add_argument("--action-mode", default="multibinary", choices=("multibinary", "discrete"))
     p.add_argument("--frame-skip", type=int, default=4)
-    p.add_argument("--timesteps", type=int, default=1_000_000)
-    p.add_argument("--n-envs", type=int, default=None, help="parallel envs (default 8 for sim, 1 otherwise)")
+    p.add_argument("--env-kwargs", default="{}", help="extra gym.make keyword arguments as JSON")
+    p.add_argument("--total-steps", type=int, default=1_000_000, help="env steps to train for")
+    p.add_argument("--num-envs", type=int, default=None, help="parallel envs (default 8 for sim, 1 otherwise)")
     p.add_argument("--subproc", action="store_true", help="SubprocVecEnv (one process per env)")
-    p.add_argument("--n-steps", type=int, default=256)
-    p.add_argument("--batch-size", type=int, default=512)
+    p.add_argument("--num-steps", type=int, default=256, help="rollout length per env per iteration (SB3 n_steps)")
+    p.add_argument("--minibatch-size", type=int, default=512, help="SB3 batch_size")
+    # the former names (SB3's), kept working
+    for old, dest in (("--timesteps", "total_steps"), ("--n-envs", "num_envs"), ("--n-steps", "num_steps"),
+                      ("--batch-size", "minibatch_size")):
+        p.add_argument(old, dest=dest, type=int, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     p.add_argument("--lr", type=float, default=3e-4)
     p.add_argument("--gamma", type=float, default=0.99)
     p.add_argument("--ent-coef", type=float, default=0.01)
@@ -39,19 +47,25 @@ def parse_args(argv=None):
     p.add_argument("--name", default=None)
     p.add_argument("--runs-dir", default="runs-sb3")
     a = p.parse_args(argv)
-    if a.timesteps <= 0:
-        p.error("--timesteps must be positive")
-    if a.n_envs is not None and a.n_envs <= 0:
-        p.error("--n-envs must be positive")
-    if a.n_envs is None:
-        a.n_envs = 8 if (a.backend == "sim" or a.env not in QWOP_ENVS) else 1
+    if a.total_steps <= 0:
+        p.error("--total-steps must be positive")
+    if a.num_envs is not None and a.num_envs <= 0:
+        p.error("--num-envs must be positive")
+    try:
+        a.env_kwargs = json.loads(a.env_kwargs)
+    except ValueError as e:
+        p.error(f"--env-kwargs is not JSON: {e}")
+    if not isinstance(a.env_kwargs, dict):
+        p.error("--env-kwargs must be a JSON object")
+    if a.num_envs is None:
+        a.num_envs = 8 if (a.backend == "sim" or a.env not in QWOP_ENVS) else 1
     return a
 
 
 def env_kwargs(a):
     if a.env in QWOP_ENVS or a.env.startswith("rlqwop/"):
-        return {"backend": a.backend, "action_mode": a.action_mode, "frame_skip": a.frame_skip}
-    return {}
+        return {"backend": a.backend, "action_mode": a.action_mode, "frame_skip": a.frame_skip, **a.env_kwargs}
+    return dict(a.env_kwargs)
 
 
 def main(argv=None):
@@ -77,7 +91,7 @@ def main(argv=None):
         json.dump(vars(a), f, indent=2)
 
     kw = env_kwargs(a)
-    venv = make_vec_env(a.env, n_envs=a.n_envs, seed=a.seed, env_kwargs=kw,
+    venv = make_vec_env(a.env, n_envs=a.num_envs, seed=a.seed, env_kwargs=kw,
                         vec_env_cls=SubprocVecEnv if a.subproc else None)
     pixels = len(venv.observation_space.shape) == 3
     if not pixels:
@@ -87,13 +101,13 @@ def main(argv=None):
         tb = os.path.join(out, "tb")
     except ImportError:
         tb = None
-    model = PPO("CnnPolicy" if pixels else "MlpPolicy", venv, n_steps=a.n_steps, batch_size=a.batch_size,
+    model = PPO("CnnPolicy" if pixels else "MlpPolicy", venv, n_steps=a.num_steps, batch_size=a.minibatch_size,
                 learning_rate=a.lr, gamma=a.gamma, ent_coef=a.ent_coef, seed=a.seed, verbose=0,
                 tensorboard_log=tb)
-    print(f"SB3 PPO on {a.env} ({kw or 'default kwargs'}), {a.n_envs} envs, {a.timesteps} steps -> {out}")
+    print(f"SB3 PPO on {a.env} ({kw or 'default kwargs'}), {a.num_envs} envs, {a.total_steps} steps -> {out}")
     t0 = time.time()
-    model.learn(total_timesteps=a.timesteps, progress_bar=_has_rich())
-    print(f"trained {a.timesteps} steps in {time.time() - t0:.0f} s ({a.timesteps / (time.time() - t0):.0f} steps/s)")
+    model.learn(total_timesteps=a.total_steps, progress_bar=_has_rich())
+    print(f"trained {a.total_steps} steps in {time.time() - t0:.0f} s ({a.total_steps / (time.time() - t0):.0f} steps/s)")
     model.save(os.path.join(out, "model.zip"))
     if not pixels:
         venv.save(os.path.join(out, "vecnormalize.pkl"))

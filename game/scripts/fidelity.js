@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// Replays every recorded key sequence of the real game (shared/reference/real-qwop-trajectories
-// .json.gz) through our core and reports how far our bodies are from the recorded ones.
+// Replays every recorded key sequence of the real game (reference/real-qwop-trajectories.json.gz at
+// the repository's root, see reference/README.md) through our core and reports how far our bodies
+// are from the recorded ones.
 //
 //   node scripts/fidelity.js [--json out.json] [--only NAME[,NAME]] [--quiet]
 //   QWOP_REFERENCE=/path/to/real-qwop-trajectories.json.gz overrides where the recordings are.
@@ -17,14 +18,10 @@ const FIRST_OVER = 0.01; // the frame where the error first exceeds this is repo
 const GOOD = 1e-4; // a sequence is "matched" when its error stays below this through frame 25
 const GOOD_THROUGH = 25;
 
+// The same rule as Python's qwop_sim.reference.reference_path().
 function referencePath() {
   if (process.env.QWOP_REFERENCE) return process.env.QWOP_REFERENCE;
-  const repo = path.resolve(__dirname, '..', '..');
-  const candidates = [
-    path.join(repo, '..', 'shared', 'reference', 'real-qwop-trajectories.json.gz'),
-    path.join(repo, 'shared', 'reference', 'real-qwop-trajectories.json.gz'),
-  ];
-  return candidates.find((p) => fs.existsSync(p)) || candidates[0];
+  return path.resolve(__dirname, '..', '..', 'reference', 'real-qwop-trajectories.json.gz');
 }
 
 function loadReference(file) {

@@ -12,14 +12,16 @@ def make_backend(name: str, **kwargs) -> Backend:
         from qwop_sim.backends.sim import SimBackend
 
         return SimBackend(**kwargs)
-    if name == "node":
-        from qwop_sim.backends.node import NodeBackend
-
-        return NodeBackend(**kwargs)
-    if name == "browser":
-        from qwop_sim.backends.browser import BrowserBackend
-
-        return BrowserBackend(**kwargs)
+    if name in ("node", "browser"):
+        try:
+            if name == "node":
+                from qwop_sim.backends.node import NodeBackend as cls
+            else:
+                from qwop_sim.backends.browser import BrowserBackend as cls
+        except ImportError as e:  # the core install has only the sim
+            raise BackendError(f"backend {name!r} needs the 'game' extra ({e}): "
+                               "pip install 'qwop-rl[game]'") from e
+        return cls(**kwargs)
     raise ValueError(f"unknown backend {name!r}: choose one of {', '.join(BACKENDS)}")
 
 

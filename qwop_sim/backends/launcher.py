@@ -3,7 +3,9 @@
 * ``game_dir()``: the game folder: ``$QWOP_GAME_DIR``, else ``qwop_game.GAME_DIR`` (the folder shipped
   inside the Python package, see pyproject.toml).
 * ``ServerProcess``: ``node server.js --port 0 --exit-on-stdin-close`` in its own session (process
-  group); the port is parsed from its ``QWOP server listening on http://127.0.0.1:PORT`` line, so
+  group), with ``NODE_PATH`` ending in the game's ``vendor/`` (``server_env()``): the Node packages the
+  server needs (ws, box2dweb) ship there with the Python package, so no ``npm ci`` is needed after a
+  ``pip install``; a checkout's ``node_modules/`` (npm ci) comes first, as Node resolves it. The port is parsed from its ``QWOP server listening on http://127.0.0.1:PORT`` line, so
   any number of servers coexist. ``close()`` kills the whole group (SIGTERM, then SIGKILL); a
   ``weakref.finalize`` does the same at garbage collection / interpreter exit, and the server also
   exits by itself when its stdin (a pipe held by this process) closes, i.e. if Python dies.
@@ -57,7 +59,7 @@ CHROMIUM_ARGS = [
 
 
 def game_dir() -> Path:
-    """The game folder (server.js, public/, src/, qwop.json, node_modules/)."""
+    """The game folder (server.js, public/, src/, qwop.json, vendor/; node_modules/ in a checkout)."""
     env = os.environ.get("QWOP_GAME_DIR")
     if env:
         p = Path(env).expanduser().resolve()
@@ -94,12 +96,26 @@ def chromium_executable() -> str:
     return exe
 
 
+NODE_PACKAGES = ("ws", "box2dweb")  # what server.js needs at run time (game/vendor/README.md)
+
+
+def server_env(gdir: Path, base: dict | None = None) -> dict:
+    """The environment to run the game's server in: ``base`` (default os.environ) with the game's
+    ``vendor/`` appended to ``NODE_PATH`` (Node tries node_modules/ folders first)."""
+    env = dict(os.environ if base is None else base)
+    env["NODE_PATH"] = os.pathsep.join([p for p in env.get("NODE_PATH", "").split(os.pathsep) if p]
+                                       + [str(Path(gdir) / "vendor")])
+    return env
+
+
 def _check_node_modules(gdir: Path) -> None:
-    missing = [m for m in ("ws", "box2dweb") if not (gdir / "node_modules" / m).is_dir()]
+    missing = [m for m in NODE_PACKAGES
+               if not ((gdir / "node_modules" / m).is_dir() or (gdir / "vendor" / m).is_dir())]
     if missing:
         raise BackendError(
-            f"the game's Node packages are not installed ({', '.join(missing)} missing in "
-            f"{gdir / 'node_modules'}): run `cd {gdir} && npm ci` (or `make install`).")
+            f"the game's Node packages are missing ({', '.join(missing)}: neither in {gdir / 'vendor'}, "
+            f"which the Python package ships, nor in {gdir / 'node_modules'}): reinstall the package, "
+            f"or run `cd {gdir} && npm ci`.")
 
 
 def _kill_group(proc: subprocess.Popen, pgid: int | None, grace: float = 2.0) -> None:
@@ -184,7 +200,7 @@ class ServerProcess:
         try:
             self.proc = subprocess.Popen(cmd, cwd=self.game_dir, stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                         start_new_session=True)
+                                         env=server_env(self.game_dir), start_new_session=True)
         except OSError as e:
             raise BackendError(f"cannot run {node!r}: {e}. Install Node.js 20+ or set QWOP_NODE.") from e
         self.pid = self.proc.pid

@@ -18,7 +18,6 @@ Two measures:
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -30,18 +29,17 @@ import numpy as np
 
 from qwop_sim.constants import METRES_PER_UNIT, N_BODIES
 from qwop_sim.physics.world import KEY_TABLE, QWOPSim, SolverSettings, _INITIAL_HIPS
+from qwop_sim.reference import load_reference
 from qwop_sim.state import RawState
 
 REPO = Path(__file__).resolve().parents[2]
-RECORDINGS = Path(os.environ.get(
-    "QWOP_RECORDINGS", REPO.parent / "shared" / "reference" / "real-qwop-trajectories.json.gz"))
 
 
-def load_recordings(path: Path = RECORDINGS) -> dict:
+def load_recordings(path: Path | None = None) -> dict:
     """{name: {"keys": int array (T,), "bodies": (T+1, 12, 6), "fallen": bool (T+1,),
-    "landed": ..., "t": ..., "score": ...}}"""
-    with gzip.open(path, "rt") as f:
-        d = json.load(f)
+    "landed": ..., "t": ..., "score": ...}} from the real-game recordings (``path``, default
+    qwop_sim.reference.reference_path(): the repository's reference/ or $QWOP_REFERENCE)."""
+    d = load_reference(path)
     out = {}
     for name, seq in d["sequences"].items():
         fr = seq["frames"]

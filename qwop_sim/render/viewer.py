@@ -6,8 +6,8 @@
     python -m qwop_sim.render --record out.gif --frames 300 --headless
 
 Replay files (--replay FILE): JSON (optionally gzipped) holding either a list of key ints, one per
-frame (Q=1 W=2 O=4 P=8), or an object {"keys": [...]} (the shared recordings' format). For a file of
-several sequences ({"sequences": {name: {"keys": [...]}}}, e.g. ../shared/reference/
+frame (Q=1 W=2 O=4 P=8), or an object {"keys": [...]} (the real-game recordings' format). For a file of
+several sequences ({"sequences": {name: {"keys": [...]}}}, e.g. reference/
 real-qwop-trajectories.json.gz) name one with FILE#NAME. keys[i] is held during frame i + 1.
 
 Policy hook (--policy CHECKPOINT): `rlqwop.policy.load_policy(path)` returns a callable

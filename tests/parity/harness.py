@@ -22,10 +22,8 @@ of the physics comparisons is ``qwop_sim.physics.QWOPSim`` itself (the thing mea
 """
 from __future__ import annotations
 
-import gzip
 import json
 import math
-import os
 import subprocess
 import tempfile
 from contextlib import contextmanager
@@ -36,23 +34,13 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from qwop_sim.constants import CLOCK_PER_FRAME, N_BODIES
+from qwop_sim.reference import load_reference, reference_path
 from qwop_sim.state import RawState
 
 REPO = Path(__file__).resolve().parents[2]
 GAME_DIR = REPO / "game"
 HORIZONS = (1, 5, 25)
 MAX_H = max(HORIZONS)
-
-
-def reference_path() -> Path:
-    env = os.environ.get("QWOP_REFERENCE")
-    if env:
-        return Path(env)
-    for p in (REPO.parent / "shared" / "reference" / "real-qwop-trajectories.json.gz",
-              REPO / "shared" / "reference" / "real-qwop-trajectories.json.gz"):
-        if p.exists():
-            return p
-    return REPO.parent / "shared" / "reference" / "real-qwop-trajectories.json.gz"
 
 
 _REF: dict | None = None
@@ -62,8 +50,7 @@ def reference() -> dict:
     """The real-game recordings (cached): {'sequences': {name: {'keys': [...], 'frames': [...]}}}."""
     global _REF
     if _REF is None:
-        with gzip.open(reference_path(), "rt", encoding="utf-8") as f:
-            _REF = json.load(f)
+        _REF = load_reference()
     return _REF
 
 

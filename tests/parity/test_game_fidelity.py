@@ -19,10 +19,7 @@ SIM_MEDIAN_MAX25 = 0.40
 
 @pytest.fixture(scope="module")
 def game_fid():
-    try:
-        return H.game_fidelity()
-    except FileNotFoundError as e:
-        pytest.skip(f"node or the recordings not found: {e}")
+    return H.game_fidelity()
 
 
 def test_game_fidelity_runs(game_fid):

@@ -1,7 +1,7 @@
 """The node and browser backends (the game's own code via its Node server / headless Chromium):
 the envs on them, process lifetime (no process left behind), clear errors when a piece is missing.
 
-Skipped when node / game/node_modules / chromium are not there (the missing-piece errors are
+Skipped when node / the game's Node packages / chromium are not there (the missing-piece errors are
 tested regardless)."""
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ GAIT = ([1 | 8] * 4 + [2 | 4] * 4) * 4 + [0, 5, 10, 6, 9, 3, 12, 15]
 
 
 def _have_node() -> bool:
-    return shutil.which("node") is not None and (game_dir() / "node_modules" / "ws").is_dir()
+    g = game_dir()
+    return shutil.which("node") is not None and ((g / "node_modules" / "ws").is_dir() or (g / "vendor" / "ws").is_dir())
 
 
 def _have_chromium() -> bool:
@@ -46,7 +47,7 @@ def _have_chromium() -> bool:
         return False
 
 
-needs_node = pytest.mark.skipif(not _have_node(), reason="node or game/node_modules missing (cd game && npm ci)")
+needs_node = pytest.mark.skipif(not _have_node(), reason="node or the game's Node packages missing")
 needs_browser = pytest.mark.skipif(not (_have_node() and _have_chromium()), reason="node or chromium missing")
 
 
@@ -134,6 +135,30 @@ def test_missing_node_modules_clear_error(monkeypatch, tmp_path):
     monkeypatch.setenv("QWOP_GAME_DIR", str(tmp_path))
     with pytest.raises(BackendError, match="npm ci"):
         NodeBackend()
+
+
+@needs_node
+@pytest.mark.parametrize("backend", ["node", "browser"])
+def test_game_runs_on_the_vendored_packages_alone(monkeypatch, tmp_path, backend):
+    """A game folder without node_modules/ (a pip install: no npm ci) runs on game/vendor/ (what the
+    Python package ships)."""
+    if backend == "browser" and not _have_chromium():
+        pytest.skip("chromium missing")
+    copy = tmp_path / "game"
+    shutil.copytree(game_dir(), copy, ignore=shutil.ignore_patterns("node_modules", "test", "scripts"))
+    assert not (copy / "node_modules").exists() and (copy / "vendor" / "ws").is_dir()
+    keys = [1, 6, 9, 2, 15, 0, 4, 8]
+    monkeypatch.setenv("QWOP_GAME_DIR", str(copy))
+    env = gym.make("qwop-v0", backend=backend)
+    try:
+        assert env.unwrapped.backend.server.game_dir == copy
+        obs, _ = env.reset()
+        for k in keys:
+            obs, r, term, trunc, info = env.step(np.array([(k >> i) & 1 for i in range(4)], dtype=np.int8))
+            assert np.all(np.isfinite(obs)) and not term
+        assert env.unwrapped.backend.state().frame == 2 * len(keys)
+    finally:
+        env.close()
 
 
 def test_bad_game_dir_clear_error(monkeypatch, tmp_path):

@@ -142,7 +142,7 @@ def test_core_rules_on_synthetic_states():
 
 
 def test_truncation_at_max_episode_steps():
-    env = gym.make("qwop-v0", max_episode_steps=5)  # gym.make's own TimeLimit
+    env = gym.make("qwop-v0", max_episode_steps=5)  # becomes the env's own limit (qwop_sim.envs.one_time_limit)
     env.reset()
     for i in range(5):
         obs, r, term, trunc, info = env.step(keys_to_mb(0))

@@ -353,9 +353,7 @@ def test_agreement_with_recordings():
       0.286). The node game itself is ~0.027 off at h1 from
       a recorded state: a raw state lacks Box2D's warm-start impulses, contacts and the
       accumulated head torque, so h1 has a floor near 0.02 for any backend."""
-    from qwop_sim.physics.tune import RECORDINGS, horizon_errors, load_recordings, reset_errors
-    if not RECORDINGS.exists():
-        pytest.skip("recordings not available")
+    from qwop_sim.physics.tune import horizon_errors, load_recordings, reset_errors
     recs = load_recordings()
     assert reset_errors(recs, n=25).mean() < 0.22
     err = horizon_errors(recs, horizons=(1, 5), stride=6)

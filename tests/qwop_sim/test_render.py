@@ -23,7 +23,6 @@ from qwop_sim.state import RawState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 RENDER_JS = ROOT / "game" / "src" / "render.js"
-RECORDINGS = ROOT.parent / "shared" / "reference" / "real-qwop-trajectories.json.gz"
 
 
 def start_bodies() -> np.ndarray:

@@ -214,7 +214,7 @@ def test_discrete_and_pixel_envs_train(tmp_path):
 def test_run_gym_sb3_smoke(tmp_path):
     pytest.importorskip("stable_baselines3")
     out = subprocess.run([sys.executable, os.path.join(ROOT, "run-gym.py"), "--env", "rlqwop/ToyRun-v0",
-                          "--timesteps", "512", "--n-envs", "2", "--n-steps", "128", "--batch-size", "64",
+                          "--total-steps", "512", "--num-envs", "2", "--num-steps", "128", "--minibatch-size", "64",
                           "--eval-episodes", "1", "--runs-dir", str(tmp_path), "--name", "g"],
                          capture_output=True, text=True, timeout=90, cwd=ROOT)
     assert out.returncode == 0, out.stderr

@@ -1,0 +1,74 @@
+"""`run.py` / `qwop-rl`: one command with subcommands, each delegating to its own argparser.
+
+    run.py [train] [TRAIN FLAGS]     train PPO (the default when no subcommand is given):
+                                     rlqwop.train.main, flags in rlqwop/config.py
+    run.py eval --checkpoint PATH    evaluate a checkpoint: rlqwop.evaluate.main
+
+`run.py train --help` and `run.py eval --help` list each subcommand's flags. The console scripts
+`qwop-train` and `qwop-eval` are the two subcommands on their own.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+COMMANDS = {
+    "train": "train PPO on a QWOP env (default when no subcommand is given)",
+    "eval": "evaluate a checkpoint with the deterministic policy",
+}
+
+
+def build_parser(prog: str = "run.py") -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="QWOP-RL: train PPO on QWOP, or evaluate a checkpoint.",
+        epilog=f"examples:\n  {prog} --backend sim --cpu 2 --name sprint     (= {prog} train ...)\n"
+               f"  {prog} --resume runs/sprint\n"
+               f"  {prog} eval --checkpoint runs/sprint/best.pt --backend browser --episodes 3\n"
+               f"`{prog} train --help` / `{prog} eval --help` list every flag.")
+    sub = p.add_subparsers(dest="command", metavar="{train,eval}")
+    for name, text in COMMANDS.items():
+        # the subcommand's own parser (rlqwop.config / rlqwop.evaluate) reads the rest, --help included
+        sub.add_parser(name, help=text, add_help=False)
+    return p
+
+
+def main(argv=None, prog: str | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if prog is None:
+        import os
+        prog = os.path.basename(sys.argv[0]) or "run.py"
+        if prog == "__main__.py":
+            prog = "python -m rlqwop.cli"
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
+        argv = ["train"] + argv  # no subcommand: train, as `python run.py --backend sim` always did
+    args, rest = build_parser(prog).parse_known_args(argv[:1])
+    rest = rest + argv[1:]
+    return (evaluate if args.command == "eval" else train)(rest)
+
+
+def _with_hint(module: str, argv):
+    """Run ``module.main(argv)``; a missing training package ends with the extra to install."""
+    import importlib
+    try:
+        return importlib.import_module(module).main(argv)
+    except ModuleNotFoundError as e:
+        extra = {"torch": "train", "mpi4py": "train", "tensorboard": "train", "matplotlib": "train",
+                 "tqdm": "train", "imageio": "viewer", "PIL": "viewer"}.get((e.name or "").split(".")[0])
+        if extra is None:
+            raise
+        sys.exit(f"{module}: {e}: pip install 'qwop-rl[{extra}]'")
+
+
+def train(argv=None) -> int:
+    """`qwop-train`: rlqwop.train.main."""
+    return _with_hint("rlqwop.train", argv)
+
+
+def evaluate(argv=None) -> int:
+    """`qwop-eval`: rlqwop.evaluate.main."""
+    return _with_hint("rlqwop.evaluate", argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
