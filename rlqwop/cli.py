@@ -3,6 +3,8 @@
     run.py [train] [TRAIN FLAGS]     train PPO (the default when no subcommand is given):
                                      rlqwop.train.main, flags in rlqwop/config.py
     run.py eval --checkpoint PATH    evaluate a checkpoint: rlqwop.evaluate.main
+    run.py report --checkpoint PATH  the standard evaluation table (every start, game and sim):
+                                     rlqwop.report.main
 
 `run.py train --help` and `run.py eval --help` list each subcommand's flags. The console scripts
 `qwop-train` and `qwop-eval` are the two subcommands on their own.
@@ -15,6 +17,7 @@ import sys
 COMMANDS = {
     "train": "train PPO on a QWOP env (default when no subcommand is given)",
     "eval": "evaluate a checkpoint with the deterministic policy",
+    "report": "the standard evaluation: every kind of start, on the game and the sim, as one table",
 }
 
 
@@ -26,7 +29,7 @@ def build_parser(prog: str = "run.py") -> argparse.ArgumentParser:
                f"  {prog} --resume runs/sprint\n"
                f"  {prog} eval --checkpoint runs/sprint/best.pt --backend browser --episodes 3\n"
                f"`{prog} train --help` / `{prog} eval --help` list every flag.")
-    sub = p.add_subparsers(dest="command", metavar="{train,eval}")
+    sub = p.add_subparsers(dest="command", metavar="{train,eval,report}")
     for name, text in COMMANDS.items():
         # the subcommand's own parser (rlqwop.config / rlqwop.evaluate) reads the rest, --help included
         sub.add_parser(name, help=text, add_help=False)
@@ -44,7 +47,7 @@ def main(argv=None, prog: str | None = None) -> int:
         argv = ["train"] + argv  # no subcommand: train, as `python run.py --backend sim` always did
     args, rest = build_parser(prog).parse_known_args(argv[:1])
     rest = rest + argv[1:]
-    return (evaluate if args.command == "eval" else train)(rest)
+    return {"eval": evaluate, "report": report}.get(args.command, train)(rest)
 
 
 def _with_hint(module: str, argv):
@@ -68,6 +71,11 @@ def train(argv=None) -> int:
 def evaluate(argv=None) -> int:
     """`qwop-eval`: rlqwop.evaluate.main."""
     return _with_hint("rlqwop.evaluate", argv)
+
+
+def report(argv=None) -> int:
+    """`qwop-report`: rlqwop.report.main."""
+    return _with_hint("rlqwop.report", argv)
 
 
 if __name__ == "__main__":

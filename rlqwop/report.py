@@ -1,6 +1,7 @@
 """The standard evaluation of a runner: one table, the game and the sim side by side.
 
-    python -m rlqwop.report --checkpoint models/qwop-ppo-sim.pt --episodes 50 --workers 2 --out report.md
+    python run.py report --checkpoint models/qwop-ppo-sim.pt --episodes 50 --workers 2 --out report.md
+    (also `python -m rlqwop.report ...`, or `qwop-report ...` once installed)
 
 Plays the deterministic policy from the plain start and from each kind of start disturbance
 (`STARTS` below: velocity noise 0.1 and 0.3, a late reaction, a fumbled start, all together), on
@@ -46,7 +47,7 @@ def row(start: str, backend: str, s: dict) -> str:
 def main(argv=None) -> int:
     from .policy import load_policy
 
-    p = argparse.ArgumentParser(prog="python -m rlqwop.report", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="run.py report", description=__doc__.split("\n\n")[0])
     p.add_argument("--checkpoint", required=True)
     p.add_argument("--backends", nargs="+", default=["node", "sim"], choices=["node", "browser", "sim"])
     p.add_argument("--episodes", type=int, default=50, help="episodes per disturbed start (the plain start: 1)")
@@ -84,7 +85,7 @@ def main(argv=None) -> int:
         os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
         with open(a.out, "w") as f:
             f.write(f"`{a.checkpoint}`, deterministic policy, seeds {a.seed}+i, "
-                    f"`python -m rlqwop.report {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n{table}\n")
+                    f"`python run.py report {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n{table}\n")
         with open(os.path.splitext(a.out)[0] + ".json", "w") as f:
             json.dump(_jsonable(raw), f, indent=1, allow_nan=False)
         print(f"wrote {a.out}")
