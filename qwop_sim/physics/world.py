@@ -291,8 +291,13 @@ class QWOPSim:
     """One QWOP world in pymunk. See DEVELOPERS.md for the contract, this module's doc for how."""
 
     def __init__(self, settings: SolverSettings | None = None, _raw: np.ndarray | None = None,
-                 _out: np.ndarray | None = None):
+                 _out: np.ndarray | None = None, _pp: dict | None = None):
         self.settings = settings or DEFAULT_SETTINGS
+        # QWOPBatch: views of its stacked arrays for the position pass's per-world state
+        # (x, p, lo, hi, state, contacts) and the event flag; None: own arrays
+        self._pp_bufs = _pp
+        # set to 1 by the contact rules when fallen / jumped / finished change (QWOPBatch polls it)
+        self._ev = np.zeros(1, dtype=np.int8) if _pp is None else _pp["ev"]
         # raw chipmunk read-out (shifted positions); may be a view into a QWOPBatch buffer
         self._raw = np.zeros((RAW_ROWS, 6)) if _raw is None else _raw
         self._reader = _Reader(self._raw)
@@ -391,14 +396,21 @@ class QWOPSim:
         # pass moves the bodies), limit bounds and states in Box2D's joint order
         self._pp_on = st.position_pass
         self._body_ptrs = [b._body for b in bodies]
-        self._pp_x = np.zeros((N_BODIES, 3))
-        self._pp_p = np.zeros((N_BODIES, 3))  # the same, one step behind (chipmunk's)
-        self._pp_valid = False
         self._pp_lim = [self.limits[n] for n in JOINT_SOLVE_ORDER]
-        self._pp_lo = np.zeros(len(self._pp_lim))
-        self._pp_hi = np.zeros(len(self._pp_lim))
-        self._pp_state = np.zeros(len(self._pp_lim), dtype=np.int8)
-        self._pp_contacts = np.zeros((_PP_MAX_CONTACTS, _pp.CONTACT_COLUMNS))
+        bufs = self._pp_bufs
+        if bufs is None:
+            self._pp_x = np.zeros((N_BODIES, 3))
+            self._pp_p = np.zeros((N_BODIES, 3))  # the same, one step behind (chipmunk's)
+            self._pp_lo = np.zeros(len(self._pp_lim))
+            self._pp_hi = np.zeros(len(self._pp_lim))
+            self._pp_state = np.zeros(len(self._pp_lim), dtype=np.int8)
+            self._pp_contacts = np.zeros((_PP_MAX_CONTACTS, _pp.CONTACT_COLUMNS))
+        else:  # the batch's views, zeroed as new ones would be
+            for k in ("x", "p", "lo", "hi", "state", "contacts"):
+                bufs[k][...] = 0
+            self._pp_x, self._pp_p, self._pp_lo = bufs["x"], bufs["p"], bufs["lo"]
+            self._pp_hi, self._pp_state, self._pp_contacts = bufs["hi"], bufs["state"], bufs["contacts"]
+        self._pp_valid = False
         self._pp_n_contacts = 0
         self._pp_visit = self._contact_row  # bound once (each_arbiter callback)
         # the track as position_pass.track_contacts takes it: (tile width, lo, hi)
@@ -501,6 +513,7 @@ class QWOPSim:
         if self.fallen or self.finished:
             return
         self.fallen = True
+        self._ev[0] = 1
         if self.jumped:  # a fall after the jump but before landing counts as landed
             self.finished = True
             x = arb_or_x if isinstance(arb_or_x, float) else self._contact_x(arb_or_x)
@@ -524,9 +537,11 @@ class QWOPSim:
         if self.jumped:
             if x > _PIT_X:
                 self.finished = True
+                self._ev[0] = 1
                 self.distance = x * METRES_PER_UNIT
         elif x > _JUMP_X:
             self.jumped = True
+            self._ev[0] = 1
 
     # ---- keys ------------------------------------------------------------------------------
     def _apply_keys(self, keys: int) -> None:
