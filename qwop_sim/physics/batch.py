@@ -34,7 +34,7 @@ from qwop_sim.physics.world import (_BLOCK_RIGHT, _CLEAR_FORCES, _HEAD_GAIN, _HE
 from qwop_sim.state import RawState
 
 try:
-    from numba import njit
+    from numba import cfunc, njit, types as _nt
     _NUMBA = True
 except ImportError:  # pragma: no cover - numba is a dependency; without it the worlds go one by one
     _NUMBA = False
@@ -46,6 +46,9 @@ _FN = np.array([ccall.address(n) for n in (
     "pmSpaceBodyGetIteratorFuncBatched", "cpBodyUpdatePosition", "cpBodySetPosition", "cpBodySetAngle")],
     dtype=np.int64)
 _N_JOINTS = len(JOINT_SOLVE_ORDER)
+_F_SHAPES, _F_EACH_ARB, _F_VISIT = 9, 10, 11
+# per world: [cpArbiterGetShapes, the start block's cpShape *, hit flag, shape a, shape b]
+_PROBE_COLUMNS = 5
 
 
 @dataclass
@@ -80,6 +83,21 @@ def _pass_and_write(i, fn, bodies, raw, x, p, lo, hi, state, contacts, n_block, 
         call_p_d(fn[_F_SET_A], ptr, p[i, b, 2])
 
 
+if _NUMBA:
+    @cfunc(_nt.void(_nt.int64, _nt.int64, _nt.int64), cache=True)
+    def _touches_block(body, arb, probe):
+        """cpBodyEachArbiter callback: sets probe[2] when the arbiter's shapes include the start
+        block (probe[1]); probe: the world's row of QWOPBatch._probe, by address."""
+        ccall.call_p_p_p(ccall.load_i64(probe), arb, probe + 24, probe + 32)
+        blk = ccall.load_i64(probe + 8)
+        if ccall.load_i64(probe + 24) == blk or ccall.load_i64(probe + 32) == blk:
+            ccall.store_i64(probe + 16, 1)
+
+    _FN = np.concatenate([_FN, np.array([ccall.address("cpArbiterGetShapes"),
+                                         ccall.address("cpBodyEachArbiter"), _touches_block.address],
+                                        dtype=np.int64)])
+
+
 @_kernel
 def _read(i, fn, space, data, farr):
     """QWOPSim._reader.get: all bodies of world i into its raw rows (pymunk.batch's iterator)."""
@@ -89,7 +107,7 @@ def _read(i, fn, space, data, farr):
 
 @_kernel
 def _frames(n_frames, live, fn, space, head, bodies, data, farr, raw, x, p, lo, hi, state, contacts,
-            n_block, need, head_torque, fallen, clock, frame, events, track):
+            n_block, need, head_torque, fallen, clock, frame, events, track, probes):
     """Up to ``n_frames`` frames of the worlds in ``live`` (QWOPSim._frame each). Returns
     (frames completed, 1 if the next frame stopped before the pass of the worlds flagged in
     ``need``, else 0). Stops after a frame in which a contact rule fired (``events``)."""
@@ -110,9 +128,15 @@ def _frames(n_frames, live, fn, space, head, bodies, data, farr, raw, x, p, lo, 
             call_p_d(fn[_F_STEP], space[i], DT)
             _read(i, fn, space, data, farr)
             back = False
+            probe = probes + i * 8 * _PROBE_COLUMNS
             for b in range(bodies.shape[1]):
                 if raw[i, b, 0] - _PP_REACH[b] <= _BLOCK_RIGHT:
-                    back = True
+                    # near the block (QWOPSim._block_contacts): in contact with it?
+                    ccall.store_i64(probe + 16, 0)
+                    call_p_p_p(fn[_F_EACH_ARB], bodies[i, b], fn[_F_VISIT], probe)
+                    if ccall.load_i64(probe + 16) != 0:
+                        back = True
+                        break
             if back:  # the start block's contacts come from Chipmunk's arbiters (Python)
                 need[i] = 1
                 pending = True
@@ -177,6 +201,8 @@ class QWOPBatch:
         self._n_block = np.zeros(n, dtype=np.int64)
         self._need = np.zeros(n, dtype=np.int8)
         self._head_torque = np.zeros(n)
+        self._probe = np.zeros((n, _PROBE_COLUMNS), dtype=np.int64)
+        self._probe[:, 0] = _FN[_F_SHAPES] if self.compiled else 0
         self._track = np.array(self.sims[0]._pp_track, dtype=np.float64) if n else np.zeros(3)
         for i in range(n):
             self._sync(i)
@@ -198,6 +224,7 @@ class QWOPBatch:
         self._spaces[i] = s.space
         self._space[i] = ccall.pointer(s._space_ptr)
         self._head[i] = ccall.pointer(s._head_ptr)
+        self._probe[i, 1] = ccall.pointer(s._block_shape._shape)
         self._body[i] = [ccall.pointer(b) for b in s._body_ptrs]
 
     def reset(self, idx=None) -> BatchState:
@@ -281,7 +308,7 @@ class QWOPBatch:
         run = np.array(live, dtype=np.int64)
         args = (_FN, self._space, self._head, self._body, self._data, self._farr, self._raw, self._pp_x,
                 self._pp_p, self._pp_lo, self._pp_hi, self._pp_state, self._pp_contacts, self._n_block,
-                self._need, ht, fallen, clock, frame, ev, self._track)
+                self._need, ht, fallen, clock, frame, ev, self._track, self._probe.ctypes.data)
         pass_args = (_FN, self._body, self._raw, self._pp_x, self._pp_p, self._pp_lo, self._pp_hi,
                      self._pp_state, self._pp_contacts, self._n_block, self._track)
         f = 0

@@ -107,3 +107,26 @@ def store_i32(typingctx, p, v):
         return context.get_dummy_value()
 
     return sig, codegen
+
+
+@intrinsic
+def load_i64(typingctx, p):
+    """*(int64_t *)p"""
+    sig = types.int64(types.int64)
+
+    def codegen(context, builder, signature, args):
+        return builder.load(builder.inttoptr(args[0], ir.IntType(64).as_pointer()))
+
+    return sig, codegen
+
+
+@intrinsic
+def store_i64(typingctx, p, v):
+    """*(int64_t *)p = v"""
+    sig = types.void(types.int64, types.int64)
+
+    def codegen(context, builder, signature, args):
+        builder.store(args[1], builder.inttoptr(args[0], ir.IntType(64).as_pointer()))
+        return context.get_dummy_value()
+
+    return sig, codegen

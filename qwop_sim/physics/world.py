@@ -229,6 +229,8 @@ _PP_REACH = np.array([max(math.hypot(vx, vy) for vx, vy in b[6]) for b in _BODY_
 _PP_HALF = np.array([[max(abs(vx) for vx, _ in b[6]), max(abs(vy) for _, vy in b[6])] for b in _BODY_SPECS])
 _PP_MAX_CONTACTS = 48
 _set_p, _set_a, _upd = lib.cpBodySetPosition, lib.cpBodySetAngle, lib.cpBodyUpdatePosition
+_set_rate, _set_min, _set_max = lib.cpSimpleMotorSetRate, lib.cpRotaryLimitJointSetMin, lib.cpRotaryLimitJointSetMax
+_PP_LHIP, _PP_RHIP = JOINT_SOLVE_ORDER.index("leftHip"), JOINT_SOLVE_ORDER.index("rightHip")
 
 _INITIAL_HIPS = {h: (_JOINT_SPECS[_JOINT_INDEX[h]][5], _JOINT_SPECS[_JOINT_INDEX[h]][6])
                  for h in ("leftHip", "rightHip")}
@@ -418,6 +420,8 @@ class QWOPSim:
         self._refresh_limits()
         self._key_motors = tuple(self.motors[n] for n in _MOTOR_NAMES)
         self._lhip_lim, self._rhip_lim = self.limits["leftHip"], self.limits["rightHip"]
+        self._key_motor_ptrs = tuple(m._constraint for m in self._key_motors)
+        self._lhip_ptr, self._rhip_ptr = self._lhip_lim._constraint, self._rhip_lim._constraint
 
         # static world on the space's static body
         sb = space.static_body
@@ -437,6 +441,7 @@ class QWOPSim:
                                (bx - bhw, by + bhh)], radius=st.poly_radius)
         blk.friction = math.sqrt(_START["friction"])
         space.add(blk)
+        self._block_shape = blk
 
         # hurdle: added lazily (asleep) when the runner comes near (see _maybe_add_hurdle)
         self.hurdle = None
@@ -547,9 +552,9 @@ class QWOPSim:
     def _apply_keys(self, keys: int) -> None:
         speeds, hips = KEY_TABLE[keys]
         last = KEY_TABLE[self._keys][0] if self._keys is not None else None
-        for i, m in enumerate(self._key_motors):
+        for i, m in enumerate(self._key_motor_ptrs):
             if last is None or last[i] != speeds[i]:
-                m.rate = -speeds[i]
+                _set_rate(m, -speeds[i])  # SimpleMotor.rate's setter, without pymunk's wrapper
         if hips is not None and hips is not self._hips:
             self._set_hips(hips)
         self._keys = keys
@@ -557,11 +562,18 @@ class QWOPSim:
     def _set_hips(self, hips) -> None:
         ref_l, ref_r = _JOINT_REF["leftHip"], _JOINT_REF["rightHip"]
         lo, hi = hips["leftHip"]
-        self._lhip_lim.min, self._lhip_lim.max = lo + ref_l, hi + ref_l
+        lo_l, hi_l = lo + ref_l, hi + ref_l
         lo, hi = hips["rightHip"]
-        self._rhip_lim.min, self._rhip_lim.max = lo + ref_r, hi + ref_r
+        lo_r, hi_r = lo + ref_r, hi + ref_r
+        # RotaryLimitJoint.min/max's setters, without pymunk's wrapper; the pass's copies of the
+        # two limits as _refresh_limits would copy them (Chipmunk stores the doubles as given)
+        _set_min(self._lhip_ptr, lo_l)
+        _set_max(self._lhip_ptr, hi_l)
+        _set_min(self._rhip_ptr, lo_r)
+        _set_max(self._rhip_ptr, hi_r)
+        self._pp_lo[_PP_LHIP], self._pp_hi[_PP_LHIP] = lo_l, hi_l
+        self._pp_lo[_PP_RHIP], self._pp_hi[_PP_RHIP] = lo_r, hi_r
         self._hips = hips
-        self._refresh_limits()
 
     def _refresh_limits(self) -> None:
         """Copy the joint limits into the position pass's arrays (after every limit change)."""
