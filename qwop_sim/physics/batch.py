@@ -242,14 +242,18 @@ class QWOPBatch:
             return np.flatnonzero(a).tolist()
         return np.atleast_1d(a).astype(int).tolist()
 
-    def step(self, keys, frames: int = 1) -> BatchState:
-        """Hold keys[i] in world i for ``frames`` frames (worlds whose game ended stay put)."""
+    def step(self, keys, frames: int = 1, active=None) -> BatchState:
+        """Hold keys[i] in world i for ``frames`` frames (worlds whose game ended stay put, and
+        with ``active`` (bool (N,)) the worlds where it is False)."""
         if np.isscalar(keys):
             keys = [int(keys) & 15] * self.n
         else:
             keys = (np.asarray(keys).astype(np.int64) & 15).tolist()
         sims = self.sims
-        live = [i for i in range(self.n) if not sims[i].ended]
+        if active is None:
+            live = [i for i in range(self.n) if not sims[i].ended]
+        else:
+            live = [i for i in np.flatnonzero(active).tolist() if not sims[i].ended]
         if self.compiled:
             self._step_compiled(live, keys, int(frames))
         else:
