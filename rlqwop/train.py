@@ -22,7 +22,7 @@ import torch
 
 from . import checkpoint
 from .config import config_dict, parse_args, run_dir
-from .envs import check_env_id, make_env
+from .envs import check_env_id, close_envs, env_spaces, make_env, make_envs
 from .evaluate import evaluate
 from .logger import Logger, plot_learning_curve, write_config
 from .mpi import gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
@@ -99,8 +99,8 @@ def _train(args, comm) -> int:
     rng = np.random.default_rng(seed)
 
     # ---- envs and model ----------------------------------------------------------------
-    envs = [make_env(args) for _ in range(args.num_envs)] if acting else []
-    spec = space_spec(envs[0].observation_space, envs[0].action_space) if rank == first_actor else None
+    envs = make_envs(args) if acting else []  # sim qwop-v0: one batched vector env (rlqwop/envs.py)
+    spec = space_spec(*env_spaces(envs)) if rank == first_actor else None
     spec = comm.bcast(spec, root=first_actor)
     model = build_model(spec, args)
     norm_obs = args.norm_obs == "on" or (args.norm_obs == "auto" and not spec["image"])
@@ -299,8 +299,7 @@ def _train(args, comm) -> int:
               f"{_postfix(last_row) if last_row else ''}; checkpoint {os.path.join(rd, 'latest.pt')}", flush=True)
         if eval_env is not None:
             eval_env.close()
-    for env in envs:
-        env.close()
+    close_envs(envs)
     if args.print_param_hash:
         print(f"PARAM_HASH rank={rank} sha={param_hash(model)}", flush=True)
     return 0
