@@ -104,6 +104,41 @@ def bench_steady(seconds: float, n_worlds: int) -> dict:
     return {k: frames[k] / t[k] for k in t}
 
 
+def bench_envs(seconds: float, n_envs: int, frame_skip: int = 2) -> dict:
+    """Env steps/s of one qwop-v0 (gym.make) and of gym.make_vec("qwop-v0", num_envs=n_envs)
+    (the batched vector env), random actions, resets included, alternating 0.5 s slices."""
+    import gymnasium as gym
+    import qwop_sim  # noqa: F401
+    env = gym.make("qwop-v0", frame_skip=frame_skip)
+    vec = gym.make_vec("qwop-v0", num_envs=n_envs, frame_skip=frame_skip)
+    env.reset(seed=0)
+    vec.reset(seed=0)
+    rng = np.random.default_rng(0)
+    one = rng.integers(0, 2, size=(512, 4))
+    many = rng.integers(0, 2, size=(64, n_envs, 4))
+    t = {"env": 0.0, "vec": 0.0}
+    n = {"env": 0, "vec": 0}
+    deadline = time.perf_counter() + 2 * seconds
+    while time.perf_counter() < deadline:
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 0.5:
+            for a in one[:64]:
+                _, _, term, trunc, _ = env.step(a)
+                if term or trunc:
+                    env.reset()
+            n["env"] += 64
+        t["env"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 0.5:
+            for a in many[:8]:
+                vec.step(a)
+            n["vec"] += 8 * n_envs
+        t["vec"] += time.perf_counter() - t0
+    env.close()
+    vec.close()
+    return {k: n[k] / t[k] for k in t}
+
+
 def bench_node(seconds: float) -> tuple[float | None, str]:
     server = REPO / "game" / "server.js"
     if not server.exists():
@@ -192,6 +227,9 @@ def main(argv=None) -> None:
     print(f"  steady state, no resets, {args.batch} worlds / one world: compiled batch "
           f"{steady['batch']:,.0f}, one world {steady['single']:,.0f} frames/s: "
           f"x{steady['batch'] / steady['single']:.2f}")
+    envs = bench_envs(args.seconds, args.batch)
+    print(f"  qwop-v0 env steps/s (frame_skip 2): one env {envs['env']:,.0f}, gym.make_vec num_envs="
+          f"{args.batch} {envs['vec']:,.0f}: x{envs['vec'] / envs['env']:.2f}")
     if args.no_node:
         return
     node, note = bench_node(args.seconds)
