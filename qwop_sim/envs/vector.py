@@ -29,9 +29,12 @@ from qwop_sim.envs.qwop_env import ACTION_MODES, KEY_WEIGHTS, RESET_OPTIONS
 from qwop_sim.physics import QWOPBatch
 from qwop_sim.state import RawState
 
-# QWOPEnv kwargs the batched env models itself (anything else: SyncVectorEnv of QWOPEnv)
+# QWOPEnv kwargs the batched env models itself (anything else: SyncVectorEnv of QWOPEnv). Start
+# disturbances (init_noise > 0, and any other start kwarg) go to SyncVectorEnv, so they run
+# QWOPEnv's own start code, whatever it is.
 NATIVE_KWARGS = {"obs_type", "backend", "action_mode", "frame_skip", "frame_size", "fall_penalty",
                  "finish_bonus", "max_episode_steps", "init_noise", "render_mode", "backend_kwargs"}
+NATIVE_RESET_OPTIONS = ("state",)
 _INFO_KEYS = ("distance", "clock", "frame", "fallen", "finished", "jumped", "is_success")
 
 
@@ -43,7 +46,7 @@ def batched_supported(kwargs: dict) -> bool:
     """True when QWOPVectorEnv models these QWOPEnv kwargs itself."""
     return (set(kwargs) <= NATIVE_KWARGS and kwargs.get("backend", "sim") == "sim"
             and kwargs.get("obs_type", "state") == "state" and kwargs.get("render_mode") is None
-            and not kwargs.get("backend_kwargs"))
+            and not kwargs.get("backend_kwargs") and not float(kwargs.get("init_noise", 0.0)) > 0)
 
 
 def make_vector_env(num_envs: int = 1, autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP,
@@ -67,9 +70,10 @@ class QWOPVectorEnv(VectorEnv):
                  finish_bonus: float = core.DEFAULT_FINISH_BONUS, max_episode_steps: int | None = None,
                  init_noise: float = 0.0, render_mode: str | None = None, backend_kwargs: dict | None = None,
                  autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP):
-        if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
-            raise ValueError("QWOPVectorEnv: state observations on the sim backend, no render mode "
-                             "(gym.make_vec gives SyncVectorEnv of QWOPEnv for the rest)")
+        if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs \
+                or float(init_noise) > 0:
+            raise ValueError("QWOPVectorEnv: state observations on the sim backend, no render mode, no "
+                             "start disturbance (gym.make_vec gives SyncVectorEnv of QWOPEnv for the rest)")
         if action_mode not in ACTION_MODES:
             raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
         if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
@@ -141,25 +145,21 @@ class QWOPVectorEnv(VectorEnv):
         return info
 
     def _reset_one(self, i: int, seed: int | None, options: dict | None) -> None:
-        """QWOPEnv.reset for world i: a fresh world, then the 'state' / 'init_noise' options."""
+        """QWOPEnv.reset for world i: a fresh world, or options["state"] (its set_state)."""
         if seed is not None or self._rngs[i] is None:
-            self._rngs[i], _ = seeding.np_random(seed)
+            self._rngs[i], _ = seeding.np_random(seed)  # as QWOPEnv's np_random (no draws here)
         options = dict(options or {})
-        unknown = set(options) - set(RESET_OPTIONS)
+        unknown = set(options) - set(NATIVE_RESET_OPTIONS)
         if unknown:
-            raise ValueError(f"unknown reset options {sorted(unknown)}; known: {list(RESET_OPTIONS)}")
+            known = set(RESET_OPTIONS) - set(NATIVE_RESET_OPTIONS)
+            hint = (f" ({sorted(known & unknown)} are QWOPEnv's start disturbances: use "
+                    "gym.make_vec(..., vectorization_mode='sync') for them)") if known & unknown else ""
+            raise ValueError(f"unknown reset options {sorted(unknown)}; QWOPVectorEnv knows 'state'{hint}")
         b = self.batch
         b.reset([i])
         start = options.get("state")
-        noise = float(options.get("init_noise", self.init_noise))
-        if start is not None or noise > 0:
-            s = (start if isinstance(start, RawState) else RawState.from_dict(start)) if start is not None \
-                else b.state(i)
-            s = s.copy()
-            if noise > 0:
-                s.bodies[:, 3:6] += self._rngs[i].uniform(-noise, noise, size=(s.bodies.shape[0], 3))
-            b.set_state(i, s)
-        b.bodies[i] = b.sims[i]._out
+        if start is not None:
+            b.set_state(i, (start if isinstance(start, RawState) else RawState.from_dict(start)).copy())
         self._steps[i] = 0
         self._autoreset[i] = False
 

@@ -41,7 +41,7 @@ def _actions(rng, n, mode):
 
 @pytest.mark.parametrize("mode,action_mode,frame_skip,noise", [
     (AutoresetMode.NEXT_STEP, "multibinary", 2, 0.0),
-    (AutoresetMode.SAME_STEP, "discrete", 3, 0.5),
+    (AutoresetMode.SAME_STEP, "discrete", 3, 0.0),
     (AutoresetMode.DISABLED, "multibinary", 4, 0.0),
 ])
 def test_vector_env_equals_sync_vector_env_of_qwopenv(mode, action_mode, frame_skip, noise):
@@ -108,6 +108,34 @@ def test_batched_core_equals_single_core():
         for i, s in enumerate(sims):
             if s.ended:
                 prev[i] = s.reset()
+
+
+def test_vector_env_reset_state_option_equals_qwopenv():
+    st = QWOPSim().step(5, 30)
+    vec = gym.make_vec("qwop-v0", num_envs=2)
+    env = QWOPEnv()
+    o1, i1 = vec.reset(seed=1, options={"state": st})
+    o2, i2 = env.reset(seed=1, options={"state": st})
+    np.testing.assert_array_equal(o1[1], o2)
+    assert i1["frame"][1] == i2["frame"] == 30
+    a = np.array([1, 0, 1, 0])
+    for _ in range(20):
+        r1 = vec.step(np.stack([a, a]))
+        r2 = env.step(a)
+        np.testing.assert_array_equal(r1[0][0], r2[0])
+        assert r1[1][0] == r2[1]
+    with pytest.raises(ValueError, match="sync"):
+        vec.reset(options={"init_noise": 0.1})
+
+
+def test_make_vec_start_disturbance_goes_to_qwopenv():
+    """init_noise (QWOPEnv's start code) gives SyncVectorEnv of QWOPEnv, seeded per sub-env."""
+    v = gym.make_vec("qwop-v0", num_envs=2, init_noise=0.5)
+    assert isinstance(v, SyncVectorEnv)
+    o, _ = v.reset(seed=3)
+    e = QWOPEnv(init_noise=0.5)
+    np.testing.assert_array_equal(o[1], e.reset(seed=4)[0])
+    v.close()
 
 
 def test_make_vec_falls_back_to_sync_for_other_backends_and_obs():
