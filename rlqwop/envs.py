@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import gymnasium as gym
 
@@ -62,40 +61,3 @@ def make_env(args, backend: str | None = None, render_mode: str | None = None,
     if steps:
         kw["max_episode_steps"] = steps
     return gym.make(env_id, **kw)
-
-
-def make_envs(args):
-    """The acting rank's ``args.num_envs`` envs: for a QWOP id the vector env of ``gym.make_vec``
-    in SameStep autoreset mode when it is the batched one (qwop-v0 state observations on the sim:
-    one QWOPBatch, one call per step), else a list of ``make_env`` envs (stepped one by one).
-    ``args.vector_env`` or the environment variable RLQWOP_VECTOR_ENV = "off" forces the list."""
-    env_id = args.env
-    bare = env_id.split(":")[-1]
-    mode = getattr(args, "vector_env", None) or os.environ.get("RLQWOP_VECTOR_ENV", "auto")
-    if mode != "off" and bare in QWOP_ENVS:
-        _ensure_registered(bare)
-        from qwop_sim.envs.vector import batched_supported
-
-        kw = dict(gym.spec(bare).kwargs)  # the id's obs_type
-        kw.update(env_kwargs(env_id, args.backend, args.action_mode, args.frame_skip, args.env_kwargs))
-        if getattr(args, "max_episode_steps", 0):
-            kw["max_episode_steps"] = args.max_episode_steps
-        if batched_supported(kw):
-            return gym.make_vec(bare, num_envs=args.num_envs, autoreset_mode=gym.vector.AutoresetMode.SAME_STEP,
-                                **{k: v for k, v in kw.items() if k != "obs_type"})
-    return [make_env(args) for _ in range(args.num_envs)]
-
-
-def env_spaces(envs):
-    """(observation space, action space) of one env of ``make_envs``'s result."""
-    if isinstance(envs, gym.vector.VectorEnv):
-        return envs.single_observation_space, envs.single_action_space
-    return envs[0].observation_space, envs[0].action_space
-
-
-def close_envs(envs) -> None:
-    if isinstance(envs, gym.vector.VectorEnv):
-        envs.close()
-    else:
-        for env in envs:
-            env.close()

@@ -1,7 +1,7 @@
 """The actor's job: step the envs with the current policy for `num_steps`, then compute GAE.
 
 The envs are a Gymnasium ``VectorEnv`` in ``SameStep`` autoreset mode (``gym.make_vec``: for
-qwop-v0 on the sim, one batched QWOPVectorEnv, see rlqwop/envs.py ``make_envs``) stepped with one
+qwop-v0 on the sim, one batched QWOPVectorEnv, see rlqwop/vecenvs.py ``make_envs``) stepped with one
 call per step, or a list of envs stepped one by one; both give the same arrays.
 
 The rollout is returned as flat arrays (one row per env step): `obs` (normalised float32, or raw

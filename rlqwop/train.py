@@ -22,7 +22,7 @@ import torch
 
 from . import checkpoint
 from .config import config_dict, parse_args, run_dir
-from .envs import check_env_id, close_envs, env_spaces, make_env, make_envs
+from .envs import check_env_id, make_env
 from .evaluate import evaluate
 from .logger import Logger, plot_learning_curve, write_config
 from .mpi import gatherv_rows, gentle_barrier, install_abort_hook, relaunch, world
@@ -31,6 +31,7 @@ from .normalize import Normalizer
 from .policy import Policy
 from .ppo import lr_at, ppo_update
 from .rollout import Rollout, data_columns
+from .vecenvs import close_envs, env_spaces, make_envs
 
 
 class _StopFlag:
@@ -99,7 +100,7 @@ def _train(args, comm) -> int:
     rng = np.random.default_rng(seed)
 
     # ---- envs and model ----------------------------------------------------------------
-    envs = make_envs(args) if acting else []  # sim qwop-v0: one batched vector env (rlqwop/envs.py)
+    envs = make_envs(args) if acting else []  # sim qwop-v0: one batched vector env (rlqwop/vecenvs.py)
     spec = space_spec(*env_spaces(envs)) if rank == first_actor else None
     spec = comm.bcast(spec, root=first_actor)
     model = build_model(spec, args)

@@ -10,7 +10,7 @@ import torch
 
 import qwop_sim  # noqa: F401
 from qwop_sim.envs.vector import QWOPVectorEnv
-from rlqwop.envs import close_envs, env_spaces, make_envs
+from rlqwop.vecenvs import close_envs, env_spaces, make_envs
 from rlqwop.networks import ActorCritic, space_spec
 from rlqwop.normalize import Normalizer
 from rlqwop.rollout import Rollout
