@@ -11,7 +11,6 @@ def register_envs() -> None:
         if env_id not in gym.registry:
             # Truncation lives in the env (max_episode_steps follows frame_skip), not in a TimeLimit.
             gym.register(id=env_id, entry_point="qwop_sim.envs.qwop_env:QWOPEnv",
-                         vector_entry_point="qwop_sim.envs.vector:make_vector_env",
                          kwargs={"obs_type": obs_type})
 
 
