@@ -3,8 +3,9 @@
 ``make_envs(args)`` makes the first env with ``envs.make_env`` (so every flag and --env-kwargs
 check is the usual one) and reads the kwargs it was made with from its spec. When those are ones
 the batched ``QWOPVectorEnv`` models (qwop-v0 state observations on the sim, no start
-disturbance: ``qwop_sim.envs.vector.batched_supported``) it returns
-``gym.make_vec(id, num_envs, autoreset_mode="SameStep", **kwargs)`` instead: one QWOPBatch, one
+disturbance: ``qwop_sim.envs.vector.batched_supported``) it returns the id's vector entry point
+``make_vector_env(num_envs, autoreset_mode="SameStep", **kwargs)`` (what
+``gym.make_vec(id, ...)`` builds) instead: one QWOPBatch, one
 call per step (rollout.py). Otherwise, or with ``RLQWOP_VECTOR_ENV=off``, the list of
 ``args.num_envs`` envs, stepped one by one. The rollout's arrays are the same either way
 (tests/rlqwop/test_rollout_vector.py).
@@ -30,16 +31,10 @@ def make_envs(args):
         if spec.max_episode_steps:
             kw["max_episode_steps"] = spec.max_episode_steps
         if batched_supported(kw):
-            kw.pop("obs_type", None)  # the id's own
-            try:
-                vec = gym.make_vec(spec.id, num_envs=args.num_envs,
-                                   autoreset_mode=gym.vector.AutoresetMode.SAME_STEP, **kw)
-            except gym.error.Error as e:  # e.g. a registry entry make_vec refuses: say so, go on
-                print(f"[rlqwop] no batched vector env for {spec.id} ({e}); stepping "
-                      f"{args.num_envs} envs one by one", flush=True)
-            else:
-                first.close()
-                return vec
+            from qwop_sim.envs.vector import make_vector_env  # what gym.make_vec(id) calls
+
+            first.close()
+            return make_vector_env(args.num_envs, autoreset_mode=gym.vector.AutoresetMode.SAME_STEP, **kw)
     return [first] + [make_env(args) for _ in range(args.num_envs - 1)]
 
 

@@ -261,5 +261,5 @@ def register_vector_entry_points() -> None:
 
     for env_id in ENV_IDS:
         spec = gym.registry.get(env_id)
-        if spec is not None and spec.vector_entry_point is None:
+        if spec is not None and spec.vector_entry_point is None and not spec.additional_wrappers:
             spec.vector_entry_point = "qwop_sim.envs.vector:make_vector_env"
