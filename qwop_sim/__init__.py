@@ -8,4 +8,8 @@ from qwop_sim.envs import ENV_IDS, register_envs
 
 register_envs()
 
+from qwop_sim.envs.vector import register_vector_entry_points  # noqa: E402
+
+register_vector_entry_points()  # gym.make_vec("qwop-v0") -> the batched vector env
+
 __all__ = ["ENV_IDS", "register_envs"]

@@ -54,9 +54,10 @@ def bench_single(seconds: float, api: str = "fast", settings=None) -> tuple[floa
     return n / (time.perf_counter() - t0), resets
 
 
-def bench_batch(seconds: float, n_worlds: int) -> tuple[float, int]:
+def bench_batch(seconds: float, n_worlds: int, compiled: bool = True) -> tuple[float, int]:
     from qwop_sim.physics import QWOPBatch
     batch = QWOPBatch(n_worlds)
+    batch.compiled = batch.compiled and compiled  # False: the worlds one by one (QWOPSim._frame)
     keys = _keys(20_000, n_worlds)
     n = resets = i = 0
     t0 = time.perf_counter()
@@ -71,6 +72,71 @@ def bench_batch(seconds: float, n_worlds: int) -> tuple[float, int]:
                 resets += len(d)
                 batch.reset(d)
     return n / (time.perf_counter() - t0), resets
+
+
+def bench_steady(seconds: float, n_worlds: int) -> dict:
+    """Frames/s of the compiled batch and of single worlds on the same workload without resets:
+    every world holds the same random keys (1-8 frames each) from the start pose for 60 frames,
+    then is set back to it (set_state is not timed); batch and singles alternate, 0.5 s each."""
+    from qwop_sim.physics import QWOPBatch, QWOPSim
+    batch = QWOPBatch(n_worlds)
+    sims = [QWOPSim() for _ in range(n_worlds)]
+    start = sims[0].state()
+    keys = _keys(60, n_worlds, seed=1)
+    t = {"batch": 0.0, "single": 0.0}
+    frames = {"batch": 0, "single": 0}
+    deadline = time.perf_counter() + 2 * seconds
+    while time.perf_counter() < deadline:
+        for i in range(n_worlds):
+            batch.set_state(i, start)
+            sims[i].set_state(start)
+        t0 = time.perf_counter()
+        for k in keys:
+            batch.step(k)
+        t["batch"] += time.perf_counter() - t0
+        frames["batch"] += len(keys) * n_worlds
+        t0 = time.perf_counter()
+        for j, s in enumerate(sims):
+            for k in keys[:, j].tolist():
+                s.step_fast(k)
+        t["single"] += time.perf_counter() - t0
+        frames["single"] += len(keys) * n_worlds
+    return {k: frames[k] / t[k] for k in t}
+
+
+def bench_envs(seconds: float, n_envs: int, frame_skip: int = 2) -> dict:
+    """Env steps/s of one qwop-v0 (gym.make) and of gym.make_vec("qwop-v0", num_envs=n_envs)
+    (the batched vector env), random actions, resets included, alternating 0.5 s slices."""
+    import gymnasium as gym
+    import qwop_sim  # noqa: F401
+    env = gym.make("qwop-v0", frame_skip=frame_skip)
+    vec = gym.make_vec("qwop-v0", num_envs=n_envs, frame_skip=frame_skip)
+    env.reset(seed=0)
+    vec.reset(seed=0)
+    rng = np.random.default_rng(0)
+    one = rng.integers(0, 2, size=(512, 4))
+    many = rng.integers(0, 2, size=(64, n_envs, 4))
+    t = {"env": 0.0, "vec": 0.0}
+    n = {"env": 0, "vec": 0}
+    deadline = time.perf_counter() + 2 * seconds
+    while time.perf_counter() < deadline:
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 0.5:
+            for a in one[:64]:
+                _, _, term, trunc, _ = env.step(a)
+                if term or trunc:
+                    env.reset()
+            n["env"] += 64
+        t["env"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 0.5:
+            for a in many[:8]:
+                vec.step(a)
+            n["vec"] += 8 * n_envs
+        t["vec"] += time.perf_counter() - t0
+    env.close()
+    vec.close()
+    return {k: n[k] / t[k] for k in t}
 
 
 def bench_node(seconds: float) -> tuple[float | None, str]:
@@ -151,7 +217,19 @@ def main(argv=None) -> None:
     print(f"  sim, one world, LEGACY_SETTINGS: {legacy:10,.0f} frames/s  (no position pass: "
           f"x{legacy / single:.2f} the default's speed)")
     batch, r2 = bench_batch(args.seconds, args.batch)
-    print(f"  sim, batch of {args.batch:<3d} worlds        : {batch:10,.0f} frames/s  ({r2} resets)")
+    print(f"  sim, batch of {args.batch:<3d} worlds        : {batch:10,.0f} frames/s  ({r2} resets; "
+          f"x{batch / single:.2f} one world)")
+    slow, _ = bench_batch(args.seconds, args.batch, compiled=False)
+    print(f"  sim, batch, world by world     : {slow:10,.0f} frames/s  (the batch before the compiled "
+          f"path: compiled x{batch / slow:.2f})")
+    # the same without resets (a fresh space costs ~0.5 ms: random play falls every ~100 frames)
+    steady = bench_steady(args.seconds, args.batch)
+    print(f"  steady state, no resets, {args.batch} worlds / one world: compiled batch "
+          f"{steady['batch']:,.0f}, one world {steady['single']:,.0f} frames/s: "
+          f"x{steady['batch'] / steady['single']:.2f}")
+    envs = bench_envs(args.seconds, args.batch)
+    print(f"  qwop-v0 env steps/s (frame_skip 2): one env {envs['env']:,.0f}, gym.make_vec num_envs="
+          f"{args.batch} {envs['vec']:,.0f}: x{envs['vec'] / envs['env']:.2f}")
     if args.no_node:
         return
     node, note = bench_node(args.seconds)

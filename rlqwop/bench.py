@@ -1,9 +1,11 @@
-"""Training throughput with 1 and 2 MPI ranks: `python -m rlqwop.bench [--env qwop-v0] [--seconds 40]`.
+"""Training throughput with 1 and 2 MPI ranks: `python -m rlqwop.bench [--env qwop-v0]`.
 
-Runs the real trainer (run.py) for a fixed number of iterations with 1 process and then with 2
+First measures one plain env (`gym.make(env)`, random actions, resets included) in this process,
+then runs the real trainer (run.py) for a fixed number of iterations with 1 process and with 2
 (`--cpu 2`), reads the steps/s of the steady state (iterations after the first) from progress.csv,
-and prints both and their ratio (the scaling). Uses qwop-v0 when qwop_sim registers it, else the toy
-env.
+and prints each as a ratio to the plain env and to 1 rank (the scaling). With `--list-envs` the
+trainer runs are repeated with the envs stepped one by one (RLQWOP_VECTOR_ENV=off) instead of the
+batched vector env. Uses qwop-v0 when qwop_sim registers it, else the toy env.
 """
 from __future__ import annotations
 
@@ -39,26 +41,54 @@ def _steady_sps(csv_path: str) -> tuple[float, int]:
     return steps / (float(b["time_s"]) - float(a["time_s"])), int(b["global_step"])
 
 
-def run_one(n: int, args, tmp: str) -> dict:
-    name = f"bench{n}"
+def plain_env_sps(args, seconds: float = 5.0) -> float:
+    """Env steps/s of one plain env with random actions (frame skip as the trainer's)."""
+    import gymnasium as gym
+    from rlqwop.envs import make_env
+
+    ns = argparse.Namespace(env=args.env, backend=args.backend, action_mode="multibinary",
+                            frame_skip=args.frame_skip, env_kwargs="{}", max_episode_steps=0)
+    env = make_env(ns)
+    env.action_space.seed(0)
+    env.reset(seed=0)
+    acts = [env.action_space.sample() for _ in range(1000)]
+    n = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for a in acts:
+            _, _, term, trunc, _ = env.step(a)
+            if term or trunc:
+                env.reset()
+        n += len(acts)
+    sps = n / (time.perf_counter() - t0)
+    env.close()
+    del gym
+    return sps
+
+
+def run_one(n: int, args, tmp: str, vector: bool = True) -> dict:
+    name = f"bench{n}{'' if vector else 'list'}"
     steps_per_iter = n * args.num_envs * args.num_steps
     total = steps_per_iter * args.iterations
     cmd = [sys.executable, os.path.join(ROOT, "run.py"), "--env", args.env, "--backend", args.backend,
            "--num-envs", str(args.num_envs), "--num-steps", str(args.num_steps), "--total-steps", str(total),
            "--eval-every", "0", "--progress", "false", "--tensorboard", "false", "--plot-every", "100000",
            "--save-every", "100000", "--runs-dir", tmp, "--name", name]
+    if args.frame_skip is not None:
+        cmd += ["--frame-skip", str(args.frame_skip)]
     if n > 1:
         cmd += ["--cpu", str(n)]
     env = dict(os.environ)
     env.setdefault("OMPI_ALLOW_RUN_AS_ROOT", "1")
     env.setdefault("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
+    env["RLQWOP_VECTOR_ENV"] = "auto" if vector else "off"
     t0 = time.time()
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
     wall = time.time() - t0
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
     sps, steps = _steady_sps(os.path.join(tmp, name, "progress.csv"))
-    return {"ranks": n, "steps": steps, "wall_s": wall, "sps": sps}
+    return {"ranks": n, "steps": steps, "wall_s": wall, "sps": sps, "vector": vector}
 
 
 def main(argv=None) -> int:
@@ -70,21 +100,36 @@ def main(argv=None) -> int:
     p.add_argument("--num-steps", type=int, default=256)
     p.add_argument("--iterations", type=int, default=6, help="iterations per run (the first is not timed)")
     p.add_argument("--ranks", default="1,2", help="comma-separated process counts")
+    p.add_argument("--frame-skip", type=int, default=2, help="game frames per env step (QWOP ids)")
+    p.add_argument("--list-envs", action="store_true",
+                   help="also train with the envs stepped one by one (no batched vector env)")
     args = p.parse_args(argv)
     args.env = args.env or _default_env()
     ranks = [int(r) for r in args.ranks.split(",")]
     print(f"rlqwop bench: {args.env} (backend {args.backend}), {args.num_envs} envs x {args.num_steps} steps "
           f"per acting rank per iteration, {args.iterations} iterations, {os.cpu_count()} CPUs")
+    plain = plain_env_sps(args)
+    print(f"  one plain env ({args.env}, frame_skip {args.frame_skip}, random actions): {plain:8.0f} env steps/s",
+          flush=True)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in ranks:
-            r = run_one(n, args, tmp)
-            results.append(r)
-            print(f"  {n} rank(s): {r['sps']:8.0f} training steps/s  ({r['steps']} steps, {r['wall_s']:.0f} s wall)",
-                  flush=True)
+        for vector in ((True, False) if args.list_envs else (True,)):
+            for n in ranks:
+                r = run_one(n, args, tmp, vector)
+                results.append(r)
+                how = "vector env" if vector else "list of envs"
+                print(f"  {n} rank(s), {how}: {r['sps']:8.0f} training steps/s = x{r['sps'] / plain:.2f} one plain env"
+                      f"  ({r['steps']} steps, {r['wall_s']:.0f} s wall)", flush=True)
+    plain2 = plain_env_sps(args)
+    print(f"  one plain env again: {plain2:8.0f} env steps/s (the machine's drift over the run)")
     base = results[0]["sps"]
     for r in results[1:]:
-        print(f"  scaling {r['ranks']} vs {results[0]['ranks']} rank(s): x{r['sps'] / base:.2f}")
+        if r["vector"]:
+            print(f"  scaling {r['ranks']} vs {results[0]['ranks']} rank(s): x{r['sps'] / base:.2f}")
+    for rv in results:
+        for rl in results:
+            if rv["vector"] and not rl["vector"] and rv["ranks"] == rl["ranks"]:
+                print(f"  {rv['ranks']} rank(s): vector env / list of envs x{rv['sps'] / rl['sps']:.2f}")
     return 0
 
 

@@ -1,4 +1,8 @@
-"""The actor's job: step a list of envs with the current policy for `num_steps`, then compute GAE.
+"""The actor's job: step the envs with the current policy for `num_steps`, then compute GAE.
+
+The envs are a Gymnasium ``VectorEnv`` in ``SameStep`` autoreset mode (``gym.make_vec``: for
+qwop-v0 on the sim, one batched QWOPVectorEnv, see rlqwop/vecenvs.py ``make_envs``) stepped with one
+call per step, or a list of envs stepped one by one; both give the same arrays.
 
 The rollout is returned as flat arrays (one row per env step): `obs` (normalised float32, or raw
 uint8 images) and `data` (float32 columns, see `COLUMNS`), which is exactly what travels to the
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+import gymnasium as gym
 import numpy as np
 import torch
 
@@ -34,10 +39,17 @@ class Rollout:
                  seed: int = 0):
         self.envs, self.model, self.norm = envs, model, norm
         self.num_steps, self.gamma, self.lam = num_steps, gamma, gae_lambda
-        self.n = len(envs)
+        self.vector = isinstance(envs, gym.vector.VectorEnv)
+        if self.vector:
+            mode = envs.metadata.get("autoreset_mode")
+            if mode != gym.vector.AutoresetMode.SAME_STEP:
+                raise ValueError(f"Rollout needs a VectorEnv in SameStep autoreset mode, got {mode}")
+            self.n = envs.num_envs
+            self.raw_obs = np.asarray(envs.reset(seed=seed)[0])  # sub-env i: seed + i, as below
+        else:
+            self.n = len(envs)
+            self.raw_obs = np.stack([env.reset(seed=seed + i)[0] for i, env in enumerate(envs)])
         self.stats = StatsCollector(norm, self.n)
-        obs = [env.reset(seed=seed + i)[0] for i, env in enumerate(envs)]
-        self.raw_obs = np.stack(obs)
         self.ep_return = np.zeros(self.n)
         self.ep_len = np.zeros(self.n, np.int64)
         self.cols = data_columns(model.n_act, model.kind)
@@ -67,27 +79,10 @@ class Rollout:
             nobs = norm.obs(self.raw_obs) if not model.image else self.raw_obs
             action, logp, value = model.act(self._tensor(nobs))
             env_actions = model.to_env_action(action)
-            next_obs = np.empty_like(self.raw_obs)
-            rewards = np.zeros(N)
-            dones = np.zeros(N, bool)
-            truncated_final = {}
-            for i, env in enumerate(self.envs):
-                o, r, term, trunc, info = env.step(env_actions[i] if model.kind == "multibinary" else int(env_actions[i]))
-                self.ep_return[i] += r
-                self.ep_len[i] += 1
-                rewards[i] = r
-                if term or trunc:
-                    episodes.append({
-                        "return": float(self.ep_return[i]), "length": int(self.ep_len[i]),
-                        "distance": _info_value(info, "distance"), "clock": _info_value(info, "clock"),
-                        "fallen": bool(info.get("fallen", False)), "finished": bool(info.get("finished", False)),
-                    })
-                    self.ep_return[i], self.ep_len[i] = 0.0, 0
-                    if trunc and not term:
-                        truncated_final[i] = o
-                    o, _ = env.reset()
-                    dones[i] = True
-                next_obs[i] = o
+            if self.vector:
+                next_obs, rewards, dones, truncated_final = self._step_vector(env_actions, episodes)
+            else:
+                next_obs, rewards, dones, truncated_final = self._step_list(env_actions, episodes)
             if not np.isfinite(next_obs).all() or not np.isfinite(rewards).all():
                 # a physics blow-up must not poison the normaliser and the network with NaN/inf
                 self.nonfinite += 1
@@ -114,6 +109,56 @@ class Rollout:
         data = np.concatenate([act_buf, logp_buf[..., None], val_buf[..., None], adv[..., None], ret[..., None]], -1)
         obs_flat = obs_buf.reshape((T * N,) + obs_buf.shape[2:])
         return obs_flat, data.reshape(T * N, -1).astype(np.float32), episodes, self.stats.delta_array()
+
+    def _end_episode(self, i: int, info: dict, episodes: list) -> None:
+        episodes.append({
+            "return": float(self.ep_return[i]), "length": int(self.ep_len[i]),
+            "distance": _info_value(info, "distance"), "clock": _info_value(info, "clock"),
+            "fallen": bool(info.get("fallen", False)), "finished": bool(info.get("finished", False)),
+        })
+        self.ep_return[i], self.ep_len[i] = 0.0, 0
+
+    def _step_vector(self, env_actions, episodes):
+        """One call for all envs (SameStep autoreset: ended envs come back reset, their last
+        observation and info in info["final_obs"] / info["final_info"])."""
+        N = self.n
+        o, r, term, trunc, info = self.envs.step(env_actions if self.model.kind == "multibinary"
+                                                 else np.asarray(env_actions, dtype=np.int64))
+        rewards = np.asarray(r, dtype=np.float64)
+        self.ep_return += rewards
+        self.ep_len += 1
+        dones = np.logical_or(term, trunc)
+        truncated_final = {}
+        if dones.any():
+            final = info.get("final_info", {})
+            for i in np.flatnonzero(dones).tolist():
+                fi = {k: v[i] for k, v in final.items() if not k.startswith("_")
+                      and final.get("_" + k, np.ones(N, bool))[i]}
+                self._end_episode(i, fi, episodes)
+                if trunc[i] and not term[i]:
+                    truncated_final[i] = info["final_obs"][i]
+        return np.array(o, dtype=self.raw_obs.dtype), rewards, dones, truncated_final
+
+    def _step_list(self, env_actions, episodes):
+        """The envs one by one (other backends and ids)."""
+        N, model = self.n, self.model
+        next_obs = np.empty_like(self.raw_obs)
+        rewards = np.zeros(N)
+        dones = np.zeros(N, bool)
+        truncated_final = {}
+        for i, env in enumerate(self.envs):
+            o, r, term, trunc, info = env.step(env_actions[i] if model.kind == "multibinary" else int(env_actions[i]))
+            self.ep_return[i] += r
+            self.ep_len[i] += 1
+            rewards[i] = r
+            if term or trunc:
+                self._end_episode(i, info, episodes)
+                if trunc and not term:
+                    truncated_final[i] = o
+                o, _ = env.reset()
+                dones[i] = True
+            next_obs[i] = o
+        return next_obs, rewards, dones, truncated_final
 
 
 def gae(rewards, values, dones, next_value, gamma, lam):

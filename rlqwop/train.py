@@ -31,6 +31,7 @@ from .normalize import Normalizer
 from .policy import Policy
 from .ppo import lr_at, ppo_update
 from .rollout import Rollout, data_columns
+from .vecenvs import close_envs, env_spaces, make_envs
 
 
 class _StopFlag:
@@ -108,8 +109,8 @@ def _train(args, comm) -> int:
     rng = np.random.default_rng(seed)
 
     # ---- envs and model ----------------------------------------------------------------
-    envs = [make_env(args) for _ in range(args.num_envs)] if acting else []
-    spec = space_spec(envs[0].observation_space, envs[0].action_space) if rank == first_actor else None
+    envs = make_envs(args) if acting else []  # sim qwop-v0: one batched vector env (rlqwop/vecenvs.py)
+    spec = space_spec(*env_spaces(envs)) if rank == first_actor else None
     spec = comm.bcast(spec, root=first_actor)
     model = build_model(spec, args)
     norm_obs = args.norm_obs == "on" or (args.norm_obs == "auto" and not spec["image"])
@@ -314,8 +315,7 @@ def _train(args, comm) -> int:
               f"{_postfix(last_row) if last_row else ''}; checkpoint {os.path.join(rd, 'latest.pt')}", flush=True)
         if eval_env is not None:
             eval_env.close()
-    for env in envs:
-        env.close()
+    close_envs(envs)
     if args.print_param_hash:
         print(f"PARAM_HASH rank={rank} sha={param_hash(model)}", flush=True)
     return 0

@@ -163,3 +163,50 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
     g = rgb[..., 1].astype(np.uint16)
     b = rgb[..., 2].astype(np.uint16)
     return ((77 * r + 150 * g + 29 * b + 128) >> 8).astype(np.uint8)
+
+
+# ---- the same, for a batch of worlds at once (the vector env, qwop_sim/envs/vector.py) -----------
+# Each function gives, per world, the floats of its single-state counterpart above (same operations
+# in the same order, element by element; tests/qwop_sim/test_vector_env.py checks them bit for bit).
+def observations_from(bodies: np.ndarray, hips: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """observation_from() of N worlds: bodies (N, 12, 6), hips (N, 4) = left lower, upper, right
+    lower, upper -> float32 (N, OBS_SIZE)."""
+    n = bodies.shape[0]
+    if out is None:
+        out = np.empty((n, OBS_SIZE), dtype=np.float32)
+    m = np.empty((n, N_BODIES, PER_BODY), dtype=np.float64)
+    m[:, :, 0] = bodies[:, :, 0] - bodies[:, :1, 0]
+    m[:, :, 1] = bodies[:, :, 1]
+    np.sin(bodies[:, :, 2], out=m[:, :, 2])
+    np.cos(bodies[:, :, 2], out=m[:, :, 3])
+    m[:, :, 4:7] = bodies[:, :, 3:6]
+    m *= _SCALE
+    out[:, : N_BODIES * PER_BODY] = m.reshape(n, -1)
+    out[:, N_BODIES * PER_BODY] = bodies[:, 0, 0] / PROGRESS_SCALE
+    out[:, -4:] = hips
+    return out
+
+
+def hip_row(hip_limits: Any) -> tuple[float, float, float, float]:
+    """The 4 hip-limit components of the observation from a hip limits dict (None: the start's)."""
+    if hip_limits is None:
+        hip_limits = _INITIAL_HIPS
+    lh, rh = hip_limits["leftHip"], hip_limits["rightHip"]
+    return (lh[0], lh[1], rh[0], rh[1])
+
+
+def rewards(prev_distance, prev_clock, prev_fall, prev_finished, distance, clock, fallen, finished,
+            fall_penalty: float = FALL_PENALTY, finish_bonus: float = FINISH_BONUS) -> np.ndarray:
+    """reward() of N env steps from arrays (fall = fallen and not finished, as is_fall)."""
+    dt = np.asarray(clock, dtype=np.float64) - prev_clock
+    dt[dt < CLOCK_PER_FRAME * 0.5] = CLOCK_PER_FRAME
+    r = (np.asarray(distance, dtype=np.float64) - prev_distance) / dt
+    fall = np.logical_and(fallen, np.logical_not(finished))
+    r[fall & ~np.asarray(prev_fall, dtype=bool)] += fall_penalty
+    r[np.asarray(finished, dtype=bool) & ~np.asarray(prev_finished, dtype=bool)] += finish_bonus
+    return r
+
+
+def terminateds(fallen, finished, distance) -> np.ndarray:
+    """terminated() of N worlds."""
+    return np.asarray(fallen, dtype=bool) | np.asarray(finished, dtype=bool) | (np.asarray(distance) < BACKWARD_LIMIT_M)

@@ -229,6 +229,8 @@ _PP_REACH = np.array([max(math.hypot(vx, vy) for vx, vy in b[6]) for b in _BODY_
 _PP_HALF = np.array([[max(abs(vx) for vx, _ in b[6]), max(abs(vy) for _, vy in b[6])] for b in _BODY_SPECS])
 _PP_MAX_CONTACTS = 48
 _set_p, _set_a, _upd = lib.cpBodySetPosition, lib.cpBodySetAngle, lib.cpBodyUpdatePosition
+_set_rate, _set_min, _set_max = lib.cpSimpleMotorSetRate, lib.cpRotaryLimitJointSetMin, lib.cpRotaryLimitJointSetMax
+_PP_LHIP, _PP_RHIP = JOINT_SOLVE_ORDER.index("leftHip"), JOINT_SOLVE_ORDER.index("rightHip")
 
 _INITIAL_HIPS = {h: (_JOINT_SPECS[_JOINT_INDEX[h]][5], _JOINT_SPECS[_JOINT_INDEX[h]][6])
                  for h in ("leftHip", "rightHip")}
@@ -306,8 +308,13 @@ class QWOPSim:
     """One QWOP world in pymunk. See DEVELOPERS.md for the contract, this module's doc for how."""
 
     def __init__(self, settings: SolverSettings | None = None, _raw: np.ndarray | None = None,
-                 _out: np.ndarray | None = None):
+                 _out: np.ndarray | None = None, _pp: dict | None = None):
         self.settings = settings or DEFAULT_SETTINGS
+        # QWOPBatch: views of its stacked arrays for the position pass's per-world state
+        # (x, p, lo, hi, state, contacts) and the event flag; None: own arrays
+        self._pp_bufs = _pp
+        # set to 1 by the contact rules when fallen / jumped / finished change (QWOPBatch polls it)
+        self._ev = np.zeros(1, dtype=np.int8) if _pp is None else _pp["ev"]
         # raw chipmunk read-out (shifted positions); may be a view into a QWOPBatch buffer
         self._raw = np.zeros((RAW_ROWS, 6)) if _raw is None else _raw
         self._reader = _Reader(self._raw)
@@ -406,14 +413,21 @@ class QWOPSim:
         # pass moves the bodies), limit bounds and states in Box2D's joint order
         self._pp_on = st.position_pass
         self._body_ptrs = [b._body for b in bodies]
-        self._pp_x = np.zeros((N_BODIES, 3))
-        self._pp_p = np.zeros((N_BODIES, 3))  # the same, one step behind (chipmunk's)
-        self._pp_valid = False
         self._pp_lim = [self.limits[n] for n in JOINT_SOLVE_ORDER]
-        self._pp_lo = np.zeros(len(self._pp_lim))
-        self._pp_hi = np.zeros(len(self._pp_lim))
-        self._pp_state = np.zeros(len(self._pp_lim), dtype=np.int8)
-        self._pp_contacts = np.zeros((_PP_MAX_CONTACTS, _pp.CONTACT_COLUMNS))
+        bufs = self._pp_bufs
+        if bufs is None:
+            self._pp_x = np.zeros((N_BODIES, 3))
+            self._pp_p = np.zeros((N_BODIES, 3))  # the same, one step behind (chipmunk's)
+            self._pp_lo = np.zeros(len(self._pp_lim))
+            self._pp_hi = np.zeros(len(self._pp_lim))
+            self._pp_state = np.zeros(len(self._pp_lim), dtype=np.int8)
+            self._pp_contacts = np.zeros((_PP_MAX_CONTACTS, _pp.CONTACT_COLUMNS))
+        else:  # the batch's views, zeroed as new ones would be
+            for k in ("x", "p", "lo", "hi", "state", "contacts"):
+                bufs[k][...] = 0
+            self._pp_x, self._pp_p, self._pp_lo = bufs["x"], bufs["p"], bufs["lo"]
+            self._pp_hi, self._pp_state, self._pp_contacts = bufs["hi"], bufs["state"], bufs["contacts"]
+        self._pp_valid = False
         self._pp_n_contacts = 0
         self._pp_visit = self._contact_row  # bound once (each_arbiter callback)
         # the track as position_pass.track_contacts takes it: (tile width, lo, hi)
@@ -421,6 +435,8 @@ class QWOPSim:
         self._refresh_limits()
         self._key_motors = tuple(self.motors[n] for n in _MOTOR_NAMES)
         self._lhip_lim, self._rhip_lim = self.limits["leftHip"], self.limits["rightHip"]
+        self._key_motor_ptrs = tuple(m._constraint for m in self._key_motors)
+        self._lhip_ptr, self._rhip_ptr = self._lhip_lim._constraint, self._rhip_lim._constraint
 
         # static world on the space's static body
         sb = space.static_body
@@ -440,6 +456,7 @@ class QWOPSim:
                                (bx - bhw, by + bhh)], radius=st.poly_radius)
         blk.friction = math.sqrt(_START["friction"])
         space.add(blk)
+        self._block_shape = blk
 
         # hurdle: added lazily (asleep) when the runner comes near (see _maybe_add_hurdle)
         self.hurdle = None
@@ -516,6 +533,7 @@ class QWOPSim:
         if self.fallen or self.finished:
             return
         self.fallen = True
+        self._ev[0] = 1
         if self.jumped:  # a fall after the jump but before landing counts as landed
             self.finished = True
             x = arb_or_x if isinstance(arb_or_x, float) else self._contact_x(arb_or_x)
@@ -539,17 +557,19 @@ class QWOPSim:
         if self.jumped:
             if x > _PIT_X:
                 self.finished = True
+                self._ev[0] = 1
                 self.distance = x * METRES_PER_UNIT
         elif x > _JUMP_X:
             self.jumped = True
+            self._ev[0] = 1
 
     # ---- keys ------------------------------------------------------------------------------
     def _apply_keys(self, keys: int) -> None:
         speeds, hips = KEY_TABLE[keys]
         last = KEY_TABLE[self._keys][0] if self._keys is not None else None
-        for i, m in enumerate(self._key_motors):
+        for i, m in enumerate(self._key_motor_ptrs):
             if last is None or last[i] != speeds[i]:
-                m.rate = -speeds[i]
+                _set_rate(m, -speeds[i])  # SimpleMotor.rate's setter, without pymunk's wrapper
         if hips is not None and hips is not self._hips:
             self._set_hips(hips)
         self._keys = keys
@@ -557,11 +577,18 @@ class QWOPSim:
     def _set_hips(self, hips) -> None:
         ref_l, ref_r = _JOINT_REF["leftHip"], _JOINT_REF["rightHip"]
         lo, hi = hips["leftHip"]
-        self._lhip_lim.min, self._lhip_lim.max = lo + ref_l, hi + ref_l
+        lo_l, hi_l = lo + ref_l, hi + ref_l
         lo, hi = hips["rightHip"]
-        self._rhip_lim.min, self._rhip_lim.max = lo + ref_r, hi + ref_r
+        lo_r, hi_r = lo + ref_r, hi + ref_r
+        # RotaryLimitJoint.min/max's setters, without pymunk's wrapper; the pass's copies of the
+        # two limits as _refresh_limits would copy them (Chipmunk stores the doubles as given)
+        _set_min(self._lhip_ptr, lo_l)
+        _set_max(self._lhip_ptr, hi_l)
+        _set_min(self._rhip_ptr, lo_r)
+        _set_max(self._rhip_ptr, hi_r)
+        self._pp_lo[_PP_LHIP], self._pp_hi[_PP_LHIP] = lo_l, hi_l
+        self._pp_lo[_PP_RHIP], self._pp_hi[_PP_RHIP] = lo_r, hi_r
         self._hips = hips
-        self._refresh_limits()
 
     def _refresh_limits(self) -> None:
         """Copy the joint limits into the position pass's arrays (after every limit change)."""

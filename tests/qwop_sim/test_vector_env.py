@@ -1,0 +1,158 @@
+"""gym.make_vec("qwop-v0") gives the batched QWOPVectorEnv: per sub-env the floats of QWOPEnv
+(compared with Gymnasium's SyncVectorEnv of QWOPEnv, every autoreset mode)."""
+from __future__ import annotations
+
+import gymnasium as gym
+import numpy as np
+import pytest
+from gymnasium.vector import AutoresetMode, SyncVectorEnv
+
+import qwop_sim  # noqa: F401  (registers the ids)
+from qwop_sim.envs import core
+from qwop_sim.envs.qwop_env import QWOPEnv
+from qwop_sim.envs.vector import QWOPVectorEnv
+from qwop_sim.physics import QWOPSim
+
+
+def _same(a, b, path="info"):
+    if isinstance(a, dict):
+        assert set(a) == set(b), (path, sorted(a), sorted(b))
+        for k in a:
+            _same(a[k], b[k], f"{path}.{k}")
+        return
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.shape == b.shape, path
+    if a.dtype == object:
+        for x, y in zip(a.ravel(), b.ravel()):
+            if x is None or y is None:
+                assert x is None and y is None, path
+            else:
+                _same(x, y, path)
+    else:
+        assert a.dtype == b.dtype, (path, a.dtype, b.dtype)
+        np.testing.assert_array_equal(a, b, err_msg=path)
+
+
+def _actions(rng, n, mode):
+    if mode == "discrete":
+        return rng.integers(0, 16, size=n)
+    return rng.integers(0, 2, size=(n, 4))
+
+
+@pytest.mark.parametrize("mode,action_mode,frame_skip,noise", [
+    (AutoresetMode.NEXT_STEP, "multibinary", 2, 0.0),
+    (AutoresetMode.SAME_STEP, "discrete", 3, 0.0),
+    (AutoresetMode.DISABLED, "multibinary", 4, 0.0),
+])
+def test_vector_env_equals_sync_vector_env_of_qwopenv(mode, action_mode, frame_skip, noise):
+    n = 4
+    kw = dict(action_mode=action_mode, frame_skip=frame_skip, max_episode_steps=60, init_noise=noise)
+    vec = gym.make_vec("qwop-v0", num_envs=n, autoreset_mode=mode, **kw)
+    assert isinstance(vec, QWOPVectorEnv) and vec.metadata["autoreset_mode"] == mode
+    ref = SyncVectorEnv([lambda: QWOPEnv(**kw) for _ in range(n)], autoreset_mode=mode)
+    assert vec.single_observation_space == ref.single_observation_space
+    assert vec.action_space == ref.action_space and vec.observation_space == ref.observation_space
+    o1, i1 = vec.reset(seed=7)
+    o2, i2 = ref.reset(seed=7)
+    np.testing.assert_array_equal(o1, o2)
+    _same(i1, i2)
+    rng = np.random.default_rng(2)
+    ends = truncs = 0
+    for t in range(240):
+        a = _actions(rng, n, action_mode)
+        if t % 5 == 0:  # held keys now and then (longer runs, truncations)
+            a = np.zeros_like(a)
+        r1 = vec.step(a)
+        r2 = ref.step(a)
+        assert r1[0].dtype == np.float32
+        np.testing.assert_array_equal(r1[0], r2[0])
+        for x, y in zip(r1[1:4], r2[1:4]):
+            np.testing.assert_array_equal(x, y)
+            assert x.dtype == y.dtype
+        _same(r1[4], r2[4])
+        ended = r1[2] | r1[3]
+        ends += int(r1[2].sum())
+        truncs += int(r1[3].sum())
+        if mode == AutoresetMode.DISABLED and ended.any():
+            o1, i1 = vec.reset(options={"reset_mask": ended})
+            o2, i2 = ref.reset(options={"reset_mask": ended})
+            np.testing.assert_array_equal(o1, o2)
+            _same(i1, i2)
+    assert ends >= 2 and truncs >= 1
+
+
+def test_batched_core_equals_single_core():
+    """core's batch functions give the single functions' floats (observations, rewards, ends)."""
+    rng = np.random.default_rng(0)
+    sims = [QWOPSim() for _ in range(5)]
+    prev = [s.state() for s in sims]
+    for t in range(150):
+        states = []
+        for s in sims:
+            st = s.step(int(rng.integers(0, 16)), 2)
+            states.append(st)
+        bodies = np.stack([s.bodies for s in states])
+        hips = np.array([core.hip_row(s.hip_limits) for s in states])
+        obs = core.observations_from(bodies, hips)
+        for i, st in enumerate(states):
+            np.testing.assert_array_equal(obs[i], core.observation(st))
+        arr = lambda sts, f: np.array([getattr(s, f) for s in sts])  # noqa: E731
+        r = core.rewards(arr(prev, "distance"), arr(prev, "clock"), [core.is_fall(p) for p in prev],
+                         arr(prev, "finished"), arr(states, "distance"), arr(states, "clock"),
+                         arr(states, "fallen"), arr(states, "finished"), -1.5, 2.0)
+        term = core.terminateds(arr(states, "fallen"), arr(states, "finished"), arr(states, "distance"))
+        for i, st in enumerate(states):
+            assert r[i] == core.reward(prev[i], st, -1.5, 2.0)
+            assert term[i] == core.terminated(st)
+        prev = states
+        for i, s in enumerate(sims):
+            if s.ended:
+                prev[i] = s.reset()
+
+
+def test_vector_env_reset_state_option_equals_qwopenv():
+    st = QWOPSim().step(5, 30)
+    vec = gym.make_vec("qwop-v0", num_envs=2)
+    env = QWOPEnv()
+    o1, i1 = vec.reset(seed=1, options={"state": st})
+    o2, i2 = env.reset(seed=1, options={"state": st})
+    np.testing.assert_array_equal(o1[1], o2)
+    assert i1["frame"][1] == i2["frame"] == 30
+    a = np.array([1, 0, 1, 0])
+    for _ in range(20):
+        r1 = vec.step(np.stack([a, a]))
+        r2 = env.step(a)
+        np.testing.assert_array_equal(r1[0][0], r2[0])
+        assert r1[1][0] == r2[1]
+    with pytest.raises(ValueError, match="sync"):
+        vec.reset(options={"init_noise": 0.1})
+
+
+def test_make_vec_start_disturbance_goes_to_qwopenv():
+    """init_noise (QWOPEnv's start code) gives SyncVectorEnv of QWOPEnv, seeded per sub-env."""
+    v = gym.make_vec("qwop-v0", num_envs=2, init_noise=0.5)
+    assert isinstance(v, SyncVectorEnv)
+    o, _ = v.reset(seed=3)
+    e = QWOPEnv(init_noise=0.5)
+    np.testing.assert_array_equal(o[1], e.reset(seed=4)[0])
+    v.close()
+
+
+def test_make_vec_falls_back_to_sync_for_other_backends_and_obs():
+    v = gym.make_vec("frame-qwop-v0", num_envs=2)
+    assert isinstance(v, SyncVectorEnv)
+    v.close()
+    v = gym.make_vec("qwop-v0", num_envs=2, render_mode="rgb_array")
+    assert isinstance(v, SyncVectorEnv)
+    v.close()
+
+
+def test_vector_env_rejects_bad_actions():
+    v = gym.make_vec("qwop-v0", num_envs=2)
+    with pytest.raises(RuntimeError):
+        v.step(np.zeros((2, 4), int))
+    v.reset()
+    with pytest.raises(ValueError):
+        v.step(np.full((2, 4), 2))
+    with pytest.raises(ValueError):
+        v.step(np.zeros((3, 4), int))
