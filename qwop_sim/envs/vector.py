@@ -26,15 +26,16 @@ from gymnasium.vector.utils import batch_space
 from qwop_sim.constants import CLOCK_PER_FRAME
 from qwop_sim.envs import core
 from qwop_sim.envs.qwop_env import ACTION_MODES, KEY_WEIGHTS, RESET_OPTIONS
+from qwop_sim.envs.starts import StartDisturbance
 from qwop_sim.physics import QWOPBatch
 from qwop_sim.state import RawState
 
 # QWOPEnv kwargs the batched env models itself (anything else: SyncVectorEnv of QWOPEnv). Start
-# disturbances (init_noise > 0, and any other start kwarg) go to SyncVectorEnv, so they run
-# QWOPEnv's own start code, whatever it is.
+# disturbances run QWOPEnv's own start code (qwop_sim.envs.starts) on the batch's world.
 NATIVE_KWARGS = {"obs_type", "backend", "action_mode", "frame_skip", "frame_size", "fall_penalty",
-                 "finish_bonus", "max_episode_steps", "init_noise", "render_mode", "backend_kwargs"}
-NATIVE_RESET_OPTIONS = ("state",)
+                 "finish_bonus", "max_episode_steps", "render_mode", "backend_kwargs",
+                 *StartDisturbance.names()}
+NATIVE_RESET_OPTIONS = ("state", *StartDisturbance.names())
 _INFO_KEYS = ("distance", "clock", "frame", "fallen", "finished", "jumped", "is_success")
 
 
@@ -46,7 +47,7 @@ def batched_supported(kwargs: dict) -> bool:
     """True when QWOPVectorEnv models these QWOPEnv kwargs itself."""
     return (set(kwargs) <= NATIVE_KWARGS and kwargs.get("backend", "sim") == "sim"
             and kwargs.get("obs_type", "state") == "state" and kwargs.get("render_mode") is None
-            and not kwargs.get("backend_kwargs") and not float(kwargs.get("init_noise", 0.0)) > 0)
+            and not kwargs.get("backend_kwargs"))
 
 
 def make_vector_env(num_envs: int = 1, autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP,
@@ -68,12 +69,12 @@ class QWOPVectorEnv(VectorEnv):
                  action_mode: str = "multibinary", frame_skip: int = core.DEFAULT_FRAME_SKIP,
                  frame_size: Any = 64, fall_penalty: float = core.DEFAULT_FALL_PENALTY,
                  finish_bonus: float = core.DEFAULT_FINISH_BONUS, max_episode_steps: int | None = None,
-                 init_noise: float = 0.0, render_mode: str | None = None, backend_kwargs: dict | None = None,
+                 init_noise: float = 0.0, start_delay: int = 0, start_keys: int = 0,
+                 render_mode: str | None = None, backend_kwargs: dict | None = None,
                  autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP):
-        if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs \
-                or float(init_noise) > 0:
-            raise ValueError("QWOPVectorEnv: state observations on the sim backend, no render mode, no "
-                             "start disturbance (gym.make_vec gives SyncVectorEnv of QWOPEnv for the rest)")
+        if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
+            raise ValueError("QWOPVectorEnv: state observations on the sim backend, no render mode "
+                             "(gym.make_vec gives SyncVectorEnv of QWOPEnv for the rest)")
         if action_mode not in ACTION_MODES:
             raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
         if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
@@ -85,7 +86,9 @@ class QWOPVectorEnv(VectorEnv):
         self.fall_penalty, self.finish_bonus = float(fall_penalty), float(finish_bonus)
         self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
                                      else core.default_max_episode_steps(self.frame_skip))
-        self.init_noise = float(init_noise)
+        self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,
+                                              start_keys=start_keys)
+        self.init_noise = self.start.init_noise
         self.autoreset_mode = _mode(autoreset_mode)
         self.render_mode = None
         self.metadata = {"render_modes": [], "autoreset_mode": self.autoreset_mode,
@@ -145,21 +148,22 @@ class QWOPVectorEnv(VectorEnv):
         return info
 
     def _reset_one(self, i: int, seed: int | None, options: dict | None) -> None:
-        """QWOPEnv.reset for world i: a fresh world, or options["state"] (its set_state)."""
+        """QWOPEnv.reset for world i: a fresh world, or options["state"] (its set_state), then the
+        start disturbance (QWOPEnv's own code, on world i, from sub-env i's np_random)."""
         if seed is not None or self._rngs[i] is None:
             self._rngs[i], _ = seeding.np_random(seed)  # as QWOPEnv's np_random (no draws here)
         options = dict(options or {})
         unknown = set(options) - set(NATIVE_RESET_OPTIONS)
         if unknown:
-            known = set(RESET_OPTIONS) - set(NATIVE_RESET_OPTIONS)
-            hint = (f" ({sorted(known & unknown)} are QWOPEnv's start disturbances: use "
-                    "gym.make_vec(..., vectorization_mode='sync') for them)") if known & unknown else ""
-            raise ValueError(f"unknown reset options {sorted(unknown)}; QWOPVectorEnv knows 'state'{hint}")
+            raise ValueError(f"unknown reset options {sorted(unknown)}; known: {list(RESET_OPTIONS)}")
+        disturbance = self.start.replace(**{k: v for k, v in options.items() if k in StartDisturbance.names()})
         b = self.batch
         b.reset([i])
         start = options.get("state")
         if start is not None:
             b.set_state(i, (start if isinstance(start, RawState) else RawState.from_dict(start)).copy())
+        if disturbance.active:
+            disturbance.apply(_World(b, i), b.state(i), self._rngs[i])
         self._steps[i] = 0
         self._autoreset[i] = False
 
@@ -250,6 +254,24 @@ class QWOPVectorEnv(VectorEnv):
 
     def close_extras(self, **kwargs):
         self.closed = True
+
+
+class _World:
+    """World i of a QWOPBatch behind the two backend calls a start disturbance makes (the batch's
+    step of one world gives the floats of a single QWOPSim: tests/qwop_sim/test_batch.py)."""
+
+    def __init__(self, batch: QWOPBatch, i: int):
+        self.batch, self.i = batch, i
+        self.active = np.zeros(len(batch), dtype=bool)
+        self.active[i] = True
+
+    def set_state(self, s: RawState) -> RawState:
+        self.batch.set_state(self.i, s)
+        return self.batch.state(self.i)
+
+    def step(self, keys: int, frames: int) -> RawState:
+        self.batch.step(int(keys), int(frames), self.active)
+        return self.batch.state(self.i)
 
 
 def register_vector_entry_points() -> None:

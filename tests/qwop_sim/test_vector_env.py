@@ -1,5 +1,6 @@
-"""gym.make_vec("qwop-v0") gives the batched QWOPVectorEnv: per sub-env the floats of QWOPEnv
-(compared with Gymnasium's SyncVectorEnv of QWOPEnv, every autoreset mode)."""
+"""The ids' vector entry point (make_vector_env) gives the batched QWOPVectorEnv: per sub-env the
+floats of QWOPEnv (compared with Gymnasium's SyncVectorEnv of QWOPEnv, every autoreset mode, start
+disturbances included)."""
 from __future__ import annotations
 
 import gymnasium as gym
@@ -10,7 +11,7 @@ from gymnasium.vector import AutoresetMode, SyncVectorEnv
 import qwop_sim  # noqa: F401  (registers the ids)
 from qwop_sim.envs import core
 from qwop_sim.envs.qwop_env import QWOPEnv
-from qwop_sim.envs.vector import QWOPVectorEnv
+from qwop_sim.envs.vector import QWOPVectorEnv, make_vector_env
 from qwop_sim.physics import QWOPSim
 
 
@@ -39,15 +40,17 @@ def _actions(rng, n, mode):
     return rng.integers(0, 2, size=(n, 4))
 
 
-@pytest.mark.parametrize("mode,action_mode,frame_skip,noise", [
-    (AutoresetMode.NEXT_STEP, "multibinary", 2, 0.0),
-    (AutoresetMode.SAME_STEP, "discrete", 3, 0.0),
-    (AutoresetMode.DISABLED, "multibinary", 4, 0.0),
+@pytest.mark.parametrize("mode,action_mode,frame_skip,start", [
+    (AutoresetMode.NEXT_STEP, "multibinary", 2, {}),
+    (AutoresetMode.SAME_STEP, "discrete", 3, {}),
+    (AutoresetMode.DISABLED, "multibinary", 4, {}),
+    (AutoresetMode.SAME_STEP, "multibinary", 4, {"init_noise": 0.3, "start_delay": 15, "start_keys": 10}),
+    (AutoresetMode.NEXT_STEP, "discrete", 2, {"start_keys": 8}),
 ])
-def test_vector_env_equals_sync_vector_env_of_qwopenv(mode, action_mode, frame_skip, noise):
+def test_vector_env_equals_sync_vector_env_of_qwopenv(mode, action_mode, frame_skip, start):
     n = 4
-    kw = dict(action_mode=action_mode, frame_skip=frame_skip, max_episode_steps=60, init_noise=noise)
-    vec = gym.make_vec("qwop-v0", num_envs=n, autoreset_mode=mode, **kw)
+    kw = dict(action_mode=action_mode, frame_skip=frame_skip, max_episode_steps=60, **start)
+    vec = make_vector_env(num_envs=n, autoreset_mode=mode, **kw)
     assert isinstance(vec, QWOPVectorEnv) and vec.metadata["autoreset_mode"] == mode
     ref = SyncVectorEnv([lambda: QWOPEnv(**kw) for _ in range(n)], autoreset_mode=mode)
     assert vec.single_observation_space == ref.single_observation_space
@@ -112,7 +115,7 @@ def test_batched_core_equals_single_core():
 
 def test_vector_env_reset_state_option_equals_qwopenv():
     st = QWOPSim().step(5, 30)
-    vec = gym.make_vec("qwop-v0", num_envs=2)
+    vec = make_vector_env(num_envs=2)
     env = QWOPEnv()
     o1, i1 = vec.reset(seed=1, options={"state": st})
     o2, i2 = env.reset(seed=1, options={"state": st})
@@ -124,31 +127,50 @@ def test_vector_env_reset_state_option_equals_qwopenv():
         r2 = env.step(a)
         np.testing.assert_array_equal(r1[0][0], r2[0])
         assert r1[1][0] == r2[1]
-    with pytest.raises(ValueError, match="sync"):
-        vec.reset(options={"init_noise": 0.1})
+    opts = {"state": st, "init_noise": 0.1, "start_keys": 5}
+    o1, i1 = vec.reset(seed=5, options=opts)
+    o2, i2 = env.reset(seed=6, options=opts)  # sub-env 1 of seed 5 is seeded 6
+    np.testing.assert_array_equal(o1[1], o2)
+    with pytest.raises(ValueError, match="start_delay"):
+        vec.reset(options={"start_dealy": 3})
+    with pytest.raises(ValueError, match="init_noise"):
+        vec.reset(options={"init_noise": -1})
 
 
-def test_make_vec_start_disturbance_goes_to_qwopenv():
-    """init_noise (QWOPEnv's start code) gives SyncVectorEnv of QWOPEnv, seeded per sub-env."""
-    v = gym.make_vec("qwop-v0", num_envs=2, init_noise=0.5)
-    assert isinstance(v, SyncVectorEnv)
-    o, _ = v.reset(seed=3)
-    e = QWOPEnv(init_noise=0.5)
-    np.testing.assert_array_equal(o[1], e.reset(seed=4)[0])
+def test_start_disturbances_are_batched_and_seeded_per_sub_env():
+    """Start disturbances run QWOPEnv's own start code on the batch's worlds, seeded per sub-env."""
+    v = make_vector_env(num_envs=2, init_noise=0.5, start_delay=9)
+    assert isinstance(v, QWOPVectorEnv)
+    o, info = v.reset(seed=3)
+    e = QWOPEnv(init_noise=0.5, start_delay=9)
+    o1, i1 = e.reset(seed=4)
+    np.testing.assert_array_equal(o[1], o1)
+    assert info["frame"][1] == i1["frame"]
     v.close()
 
 
-def test_make_vec_falls_back_to_sync_for_other_backends_and_obs():
-    v = gym.make_vec("frame-qwop-v0", num_envs=2)
+def test_vector_entry_point_falls_back_to_sync_for_other_backends_and_obs():
+    v = make_vector_env(num_envs=2, obs_type="frame")
     assert isinstance(v, SyncVectorEnv)
     v.close()
-    v = gym.make_vec("qwop-v0", num_envs=2, render_mode="rgb_array")
+    v = make_vector_env(num_envs=2, render_mode="rgb_array")
     assert isinstance(v, SyncVectorEnv)
     v.close()
+
+
+def test_make_vec_builds_every_qwop_id():
+    """gym.make_vec works for every id; it is SyncVectorEnv while the ids carry the one-time-limit
+    wrapper (Gymnasium refuses a vector entry point with additional_wrappers): the batched env is
+    make_vector_env, which the trainer uses."""
+    for env_id in ("qwop-v0", "frame-qwop-v0"):
+        v = gym.make_vec(env_id, num_envs=2)
+        v.reset(seed=0)
+        v.step(v.action_space.sample())
+        v.close()
 
 
 def test_vector_env_rejects_bad_actions():
-    v = gym.make_vec("qwop-v0", num_envs=2)
+    v = make_vector_env(num_envs=2)
     with pytest.raises(RuntimeError):
         v.step(np.zeros((2, 4), int))
     v.reset()

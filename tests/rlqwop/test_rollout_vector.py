@@ -1,4 +1,4 @@
-"""The rollout on the batched vector env (gym.make_vec, SameStep) gives the list path's arrays."""
+"""The rollout on the batched vector env (the ids' vector entry point, SameStep) gives the list path's arrays."""
 from __future__ import annotations
 
 import argparse
@@ -23,9 +23,12 @@ def _args(**kw):
     return argparse.Namespace(**a)
 
 
-@pytest.mark.parametrize("action_mode", ["multibinary", "discrete"])
-def test_rollout_vector_env_equals_list_of_envs(action_mode, monkeypatch):
-    args = _args(action_mode=action_mode)
+@pytest.mark.parametrize("action_mode,env_kwargs", [
+    ("multibinary", "{}"), ("discrete", "{}"),
+    ("multibinary", '{"init_noise": 0.3, "start_delay": 15, "start_keys": 10}'),  # disturbed starts
+])
+def test_rollout_vector_env_equals_list_of_envs(action_mode, env_kwargs, monkeypatch):
+    args = _args(action_mode=action_mode, env_kwargs=env_kwargs)
     vec = make_envs(args)
     assert isinstance(vec, QWOPVectorEnv)
     monkeypatch.setenv("RLQWOP_VECTOR_ENV", "off")
@@ -62,7 +65,9 @@ def test_make_envs_lists_other_ids_and_backends():
 
 
 def test_rollout_rejects_next_step_vector_env():
-    v = gym.make_vec("qwop-v0", num_envs=2)
+    from qwop_sim.envs.vector import make_vector_env
+
+    v = make_vector_env(num_envs=2)  # NextStep autoreset, Gymnasium's default
     spaces = (v.single_observation_space, v.single_action_space)
     with pytest.raises(ValueError):
         Rollout(v, ActorCritic(space_spec(*spaces), hidden=(8,)), Normalizer(spaces[0].shape, True, True, 0.99),
