@@ -26,6 +26,9 @@ def play_episode(policy, env, max_steps: int, seed=None, frames: list | None = N
     """One episode from reset(seed=seed). With `frames`, appends (rgb frame, distance m, clock s)
     after the reset and after every step."""
     obs, info = env.reset(seed=seed, options=reset_options)
+    if getattr(policy, "sample", False):  # a sampling policy's draws follow the episode's seed too
+        import torch
+        torch.manual_seed(0 if seed is None else int(seed))
     ret, steps = 0.0, 0
     splits = {m: math.nan for m in SPLITS_M}
 
@@ -150,7 +153,7 @@ def annotate(frame: np.ndarray, distance_m: float, clock_s: float) -> np.ndarray
 _worker = {}
 
 
-def _worker_init(checkpoint: str, ns_dict: dict) -> None:
+def _worker_init(checkpoint: str, ns_dict: dict, sample: bool = False) -> None:
     import signal
 
     import torch
@@ -161,6 +164,7 @@ def _worker_init(checkpoint: str, ns_dict: dict) -> None:
     from .policy import load_policy
 
     _worker["policy"] = load_policy(checkpoint)
+    _worker["policy"].sample = sample
     _worker["env"] = make_env(argparse.Namespace(**ns_dict))
     import atexit
     atexit.register(_worker["env"].close)
@@ -171,7 +175,7 @@ def _worker_episode(seed: int, max_steps: int) -> dict:
 
 
 def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_steps: int, workers: int,
-                 progress: bool = True, env=None) -> list[dict]:
+                 progress: bool = True, env=None, sample: bool = False) -> list[dict]:
     """Play one episode per seed with `workers` processes; results in the order of `seeds`. With one
     worker the episodes play in this process, on `env` if given (closed at the end)."""
     from tqdm import tqdm
@@ -182,6 +186,7 @@ def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_
         from .policy import load_policy
 
         policy, env = load_policy(checkpoint), env if env is not None else make_env(ns)
+        policy.sample = sample
         try:
             out = []
             for s in seeds:
@@ -196,7 +201,7 @@ def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_
 
     # spawn: a fresh interpreter per worker (no forked torch/MPI/backend state)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                               initializer=_worker_init, initargs=(checkpoint, vars(ns)))
+                               initializer=_worker_init, initargs=(checkpoint, vars(ns), sample))
     try:
         futures = [pool.submit(_worker_episode, s, max_steps) for s in seeds]
         for f in futures:
@@ -284,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--plain", action="store_true",
                    help="the plain start: no disturbance at all, whatever the checkpoint trained with")
     p.add_argument("--episodes", type=int, default=5)
+    p.add_argument("--sample", action="store_true",
+                   help="sample actions from the policy as training does (seeded by the episode's seed), "
+                        "instead of the deterministic policy (key pressed when p > 0.5)")
     p.add_argument("--workers", type=int, default=1,
                    help="processes playing episodes at once, each with its own env and backend")
     p.add_argument("--max-steps", type=int, default=5000, help="cut an episode after this many env steps")
@@ -320,6 +328,7 @@ def main(argv=None) -> int:
         policy = load_policy(a.checkpoint)
     except (FileNotFoundError, CheckpointError) as e:
         p.error(f"--checkpoint {e}")
+    policy.sample = a.sample
     cfg = dict(policy.config)
     kw = json.loads(a.env_kwargs if a.env_kwargs is not None else checked_env_kwargs(p, cfg.get("env_kwargs", "{}")))
     if a.plain:
@@ -349,9 +358,10 @@ def main(argv=None) -> int:
         env.close()
     if seeds:
         eps += run_episodes(a.checkpoint, ns, seeds, a.max_steps, workers, progress=a.progress,
-                            env=None if (a.record or workers > 1) else env)
+                            env=None if (a.record or workers > 1) else env, sample=a.sample)
     summary = summarize(eps)
-    print(f"checkpoint {a.checkpoint} | env {ns.env} | backend {ns.backend} | env kwargs {ns.env_kwargs} | "
+    print(f"checkpoint {a.checkpoint}{' (sampled actions)' if a.sample else ''} | env {ns.env} | "
+          f"backend {ns.backend} | env kwargs {ns.env_kwargs} | "
           f"{a.episodes} episodes, seeds {a.seed}..{a.seed + a.episodes - 1}")
     print(format_table(eps, summary))
     if a.json:

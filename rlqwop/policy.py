@@ -26,6 +26,7 @@ class Policy:
         self.frame_skip = int(self.config.get("frame_skip") or 1)
         self.env_id = self.config.get("env")
         self.action_mode = self.config.get("action_mode", "multibinary")
+        self.sample = False  # True: the stochastic policy that training acts with
 
     def to_keys(self, action) -> int:
         """An action from __call__ -> the game's 4-bit key integer (Q=1, W=2, O=4, P=8)."""
@@ -57,7 +58,9 @@ class Policy:
         batch = obs[None] if single else obs
         if not self.model.image:
             batch = np.asarray(self.norm.obs(batch.astype(np.float32)), np.float32)
-        act = self.model.to_env_action(self.model.deterministic(torch.as_tensor(batch)))
+        t = torch.as_tensor(batch)
+        # sample: actions drawn as in training (torch's global RNG), else key pressed when p > 0.5
+        act = self.model.to_env_action(self.model.act(t)[0] if self.sample else self.model.deterministic(t))
         if single:
             return act[0] if self.kind == "multibinary" else int(act[0])
         return act

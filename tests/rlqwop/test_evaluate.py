@@ -75,3 +75,17 @@ def test_plain_start_reaches_the_splits_and_finishes_on_the_sim(tmp_path):
 def test_bad_eval_flags_are_usage_errors(flag, value):
     r = _eval(flag, value, "--episodes", "1")
     assert r.returncode == 2 and flag in r.stderr
+
+
+def test_sampled_policy_is_reproducible_per_seed_and_differs_from_the_deterministic_one():
+    import argparse
+
+    from rlqwop.evaluate import run_episodes
+
+    ns = argparse.Namespace(env="qwop-v0", backend="sim", action_mode="multibinary", frame_skip=4,
+                            env_kwargs="{}", max_episode_steps=0)
+    run = lambda sample: run_episodes(MODEL, ns, [5, 6], 80, 1, progress=False, sample=sample)  # noqa: E731
+    a, b, det = run(True), run(True), run(False)
+    assert a == b  # torch's RNG is seeded by the episode's seed
+    assert a[0] != a[1]  # the plain start: only the sampled keys differ between seeds 5 and 6
+    assert det[0] == {**det[1], "seed": det[0]["seed"]} and a != det
