@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import time
 
@@ -47,7 +48,8 @@ def _float_in(lo: float, hi: float, lo_open: bool = False, hi_open: bool = False
             value = float(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
-        bad = (value < lo or value > hi or (lo_open and value == lo) or (hi_open and value == hi))
+        bad = (not math.isfinite(value) or value < lo or value > hi or (lo_open and value == lo)
+               or (hi_open and value == hi))
         if bad:
             lb = "(" if lo_open else "["
             hb = ")" if hi_open else "]"

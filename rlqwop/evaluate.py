@@ -248,28 +248,8 @@ def _checked_env(p, ns, policy, a):
     return env
 
 
-def _nonneg_float(text: str) -> float:
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}") from None
-    if not math.isfinite(v) or v < 0:
-        raise argparse.ArgumentTypeError(f"expected a finite number >= 0, got {text!r}")
-    return v
-
-
-def _nonneg_int(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
-    return v
-
-
 def build_parser() -> argparse.ArgumentParser:
-    from .config import ACTION_MODES, BACKENDS
+    from .config import ACTION_MODES, BACKENDS, _float_in, _nonneg_int
 
     p = argparse.ArgumentParser(prog="run.py eval", description="Evaluate a checkpoint with the deterministic policy.")
     p.add_argument("--checkpoint", required=True, help="latest.pt / best.pt, or a run directory")
@@ -280,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help='gym.make keyword arguments, replacing the checkpoint\'s (e.g. \'{"init_noise": 0}\': '
                         'the plain start of a policy trained with random starts)')
     g = p.add_argument_group("start disturbances (override --env-kwargs; qwop_sim/envs/starts.py)")
-    g.add_argument("--init-noise", type=_nonneg_float, default=None,
+    g.add_argument("--init-noise", type=_float_in(0, 1e6), default=None,
                    help="uniform noise in [-S, S] on every body's start velocities (units/s, rad/s)")
     g.add_argument("--start-delay", type=_nonneg_int, default=None,
                    help="a late reaction: up to N idle game frames before the policy acts")

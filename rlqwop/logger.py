@@ -126,21 +126,16 @@ def plot_learning_curve(run_dir: str) -> str | None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    def col(name):
+    def col(name, x="global_step", scale=1e-6):  # (x, y) where both are logged; x in millions of steps
         xs, ys = [], []
         for r in rows:
-            if r.get(name) not in (None, "") and r.get("global_step") not in (None, ""):
-                xs.append(float(r["global_step"]) / 1e6)
+            if r.get(name) not in (None, "") and r.get(x) not in (None, ""):
+                xs.append(float(r[x]) * scale)
                 ys.append(float(r[name]))
         return xs, ys
 
     def col_time(name):  # the same against wall-clock minutes
-        xs, ys = [], []
-        for r in rows:
-            if r.get(name) not in (None, "") and r.get("time_s") not in (None, ""):
-                xs.append(float(r["time_s"]) / 60)
-                ys.append(float(r[name]))
-        return xs, ys
+        return col(name, "time_s", 1 / 60)
 
     fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
     ax = axes[0, 0]

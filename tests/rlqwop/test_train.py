@@ -108,6 +108,7 @@ def test_existing_run_needs_resume(tmp_path):
 @pytest.mark.parametrize("flags,message", [
     (["--lr", "-1"], "--lr"),
     (["--gamma", "1.5"], "--gamma"),
+    (["--lr", "nan"], "--lr"),
     (["--backend", "cloud"], "invalid choice"),
     (["--action-mode", "analog"], "invalid choice"),
     (["--num-envs", "0"], "positive integer"),
