@@ -141,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--overlap", type=_bool, default=False,
                    help="actors collect the next rollout while the learner updates (policy one update old)")
     g.add_argument("--torch-threads", type=_positive_int, default=1, help="torch threads per process")
+    g.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
+                   help="where the learner's update runs (rank 0; actors always act on CPU): auto is cuda when "
+                        "torch sees a GPU, else cpu")
 
     g = p.add_argument_group("evaluation")
     g.add_argument("--eval-every", type=_nonneg_int, default=50,

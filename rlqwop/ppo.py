@@ -23,8 +23,9 @@ def lr_at(args, global_step: int) -> float:
 def ppo_update(model, optimizer, obs: np.ndarray, data: np.ndarray, args, rng: np.random.Generator | None = None):
     rng = rng or np.random.default_rng()
     cols = data_columns(model.n_act, model.kind)
-    b_obs = torch.as_tensor(obs)
-    d = torch.as_tensor(data)
+    device = next(model.parameters()).device  # the learner's (--device); the experience comes from CPU
+    b_obs = torch.as_tensor(obs).to(device)
+    d = torch.as_tensor(data).to(device)
     b_actions = d[:, cols["action"]]
     if model.kind != "multibinary":
         b_actions = b_actions[:, 0].long()
@@ -39,7 +40,7 @@ def ppo_update(model, optimizer, obs: np.ndarray, data: np.ndarray, args, rng: n
     for epoch in range(args.update_epochs):
         perm = rng.permutation(n)
         for start in range(0, n, mb):
-            idx = torch.as_tensor(perm[start:start + mb])
+            idx = torch.as_tensor(perm[start:start + mb], device=device)
             if len(idx) < 2:
                 continue
             _, newlogp, entropy, newvalue = model.get_action_and_value(b_obs[idx], b_actions[idx])
@@ -79,7 +80,7 @@ def ppo_update(model, optimizer, obs: np.ndarray, data: np.ndarray, args, rng: n
             stopped_early = True
             break
 
-    y_pred, y_true = b_values.numpy(), b_returns.numpy()
+    y_pred, y_true = b_values.cpu().numpy(), b_returns.cpu().numpy()
     var_y = np.var(y_true)
     explained_var = np.nan if var_y == 0 else 1 - np.var(y_true - y_pred) / var_y
     return {

@@ -125,13 +125,19 @@ def _train(args, comm) -> int:
     config = config_dict(args)
     # the processes this run really has: `--cpu N` relaunches under mpiexec, where the flag reads 1
     config["cpu"] = size
+    learner = model  # the network the update trains: a copy on the GPU with --device cuda
     if rank == 0:
-        optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, eps=1e-5)
+        device = _learner_device(args.device)
+        if device.type != "cpu":
+            import copy
+            learner = copy.deepcopy(model).to(device)
+        optimizer = torch.optim.Adam(learner.parameters(), lr=args.lr, eps=1e-5)
         latest = os.path.join(rd, "latest.pt")
         if args.resume:
             if os.path.isfile(latest):
                 state = checkpoint.load(latest)
                 model.load_state_dict(state["model"])
+                learner.load_state_dict(state["model"])
                 optimizer.load_state_dict(state["optimizer"])
                 norm.load_state_dict(state["normalizer"])
                 global_step, iteration = state["global_step"], state["iteration"]
@@ -141,6 +147,7 @@ def _train(args, comm) -> int:
                 print(f"[rlqwop] {rd} has no latest.pt yet: starting it from scratch", flush=True)
         elif args.init_from:
             _init_from(args.init_from, model, norm, spec)
+            learner.load_state_dict(model.state_dict())
             print(f"[rlqwop] initialised the policy and normaliser from {args.init_from}", flush=True)
         elif os.path.isfile(latest):
             sys.exit(f"run.py: {rd} already holds a run; continue it with --resume {rd} or pick another --name")
@@ -153,7 +160,7 @@ def _train(args, comm) -> int:
         print(f"[rlqwop] run {rd}: env {args.env} backend {args.backend}, {size} process(es), "
               f"{n_acting} acting x {args.num_envs} envs x {args.num_steps} steps = "
               f"{n_acting * args.num_envs * args.num_steps} steps/iteration, {sum(p.numel() for p in model.parameters())} "
-              f"parameters", flush=True)
+              f"parameters, learner on {device}", flush=True)
         if args.progress:
             from tqdm import tqdm
             bar = tqdm(total=args.total_steps, initial=min(global_step, args.total_steps), unit="step",
@@ -253,7 +260,9 @@ def _train(args, comm) -> int:
         lr = lr_at(args, global_step)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        stats = ppo_update(model, optimizer, all_obs, all_data, args, rng)
+        stats = ppo_update(learner, optimizer, all_obs, all_data, args, rng)
+        if learner is not model:  # the actors' copy (and the broadcast) follow the learner
+            model.load_state_dict(learner.state_dict())
         global_step += len(all_obs)
         iteration += 1
 
@@ -319,6 +328,16 @@ def _train(args, comm) -> int:
     if args.print_param_hash:
         print(f"PARAM_HASH rank={rank} sha={param_hash(model)}", flush=True)
     return 0
+
+
+def _learner_device(name: str) -> torch.device:
+    """--device: auto is cuda when torch sees a GPU; cuda without one is an error, not a fallback."""
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name == "cuda" and not torch.cuda.is_available():
+        sys.exit("run.py: --device cuda: torch sees no CUDA device (this torch is "
+                 f"{torch.__version__}; use --device cpu or auto)")
+    return torch.device(name)
 
 
 def _init_from(path: str, model, norm, spec: dict) -> None:

@@ -247,3 +247,18 @@ def test_init_from_refuses_another_network(tmp_path):
                    "--init-from", os.path.join(src, "latest.pt")]
     with pytest.raises(SystemExit, match="--init-from .*does not fit"):
         train_main(argv)
+
+
+def test_device_auto_is_cpu_here_and_cuda_without_a_gpu_is_a_clear_error(tmp_path, capsys):
+    import torch
+
+    from rlqwop.train import _learner_device
+
+    if torch.cuda.is_available():  # pragma: no cover - the GPU machine
+        assert _learner_device("auto").type == "cuda"
+        return
+    assert _learner_device("auto") == torch.device("cpu")
+    _train(tmp_path, "--total-steps", "128", "--device", "auto")
+    assert "learner on cpu" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="--device cuda: torch sees no CUDA device"):
+        _learner_device("cuda")
