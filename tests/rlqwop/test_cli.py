@@ -20,9 +20,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def calls(monkeypatch):
     seen = []
     import rlqwop.evaluate
+    import rlqwop.report
     import rlqwop.train
     monkeypatch.setattr(rlqwop.train, "main", lambda argv=None: seen.append(("train", argv)) or 0)
     monkeypatch.setattr(rlqwop.evaluate, "main", lambda argv=None: seen.append(("eval", argv)) or 0)
+    monkeypatch.setattr(rlqwop.report, "main", lambda argv=None: seen.append(("report", argv)) or 0)
     return seen
 
 
@@ -33,14 +35,16 @@ def test_dispatch(calls):
     assert cli.main([]) == 0
     assert cli.main(["eval", "--checkpoint", "a.pt", "--episodes", "3"]) == 0
     assert cli.main(["eval", "--help"]) == 0                             # the subcommand's own help
+    assert cli.main(["report", "--checkpoint", "a.pt"]) == 0
     assert calls == [("train", ["--backend", "sim", "--cpu", "2"]), ("train", ["--backend", "sim"]),
                      ("train", ["--resume", "runs/x"]), ("train", []),
-                     ("eval", ["--checkpoint", "a.pt", "--episodes", "3"]), ("eval", ["--help"])]
+                     ("eval", ["--checkpoint", "a.pt", "--episodes", "3"]), ("eval", ["--help"]),
+                     ("report", ["--checkpoint", "a.pt"])]
 
 
 def test_run_py_help_and_errors():
     r = subprocess.run([sys.executable, "run.py", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0 and "{train,eval}" in r.stdout and "run.py train --help" in r.stdout
+    assert r.returncode == 0 and "{train,eval,report}" in r.stdout and "run.py train --help" in r.stdout
     r = subprocess.run([sys.executable, "run.py", "eval", "--help"], cwd=ROOT, capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 0 and "--checkpoint" in r.stdout
@@ -83,7 +87,7 @@ def test_console_scripts_point_at_functions():
     import tomllib
     with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
         scripts = tomllib.load(f)["project"]["scripts"]
-    assert set(scripts) == {"qwop-rl", "qwop-train", "qwop-eval", "qwop-view", "qwop-game"}
+    assert set(scripts) == {"qwop-rl", "qwop-train", "qwop-eval", "qwop-report", "qwop-view", "qwop-game"}
     for name, target in scripts.items():
         mod, func = target.split(":")
         assert callable(getattr(importlib.import_module(mod), func)), name

@@ -89,3 +89,15 @@ def test_sampled_policy_is_reproducible_per_seed_and_differs_from_the_determinis
     assert a == b  # torch's RNG is seeded by the episode's seed
     assert a[0] != a[1]  # the plain start: only the sampled keys differ between seeds 5 and 6
     assert det[0] == {**det[1], "seed": det[0]["seed"]} and a != det
+
+
+def test_report_writes_the_table_and_the_episodes(tmp_path):
+    out = tmp_path / "r.md"
+    r = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--backends", "sim",
+                        "--starts", "plain", "noise 0.1", "--episodes", "3", "--workers", "1", "--max-steps", "40",
+                        "--out", str(out)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    rows = [line for line in out.read_text().splitlines() if line.startswith("| plain") or line.startswith("| noise")]
+    assert len(rows) == 2 and rows[0].startswith("| plain | sim | 0/1") and rows[1].startswith("| noise 0.1 | sim | 0/3")
+    raw = json.loads((tmp_path / "r.json").read_text())
+    assert raw["noise 0.1 | sim"]["env_kwargs"] == {"init_noise": 0.1} and len(raw["noise 0.1 | sim"]["episodes"]) == 3
