@@ -138,19 +138,14 @@ def plot_learning_curve(run_dir: str) -> str | None:
         return col(name, "time_s", 1 / 60)
 
     fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
-    ax = axes[0, 0]
-    for name, label in (("mean_distance", "train (recent episodes)"), ("eval_mean_distance", "eval (deterministic)")):
-        xs, ys = col(name)
-        if xs:
-            ax.plot(xs, ys, "-" if name == "mean_distance" else "o-", ms=3, label=label)
-    ax.set_ylabel("distance (m)")
-    ax = axes[0, 1]
-    for name, label in (("finish_rate", "train (recent episodes)"), ("eval_finish_rate", "eval (deterministic)")):
-        xs, ys = col(name)
-        if xs:
-            ax.plot(xs, ys, "-" if name == "finish_rate" else "o-", ms=3, label=label)
-    ax.set_ylabel("finish rate")
-    ax.set_ylim(-0.03, 1.03)
+    # distance and finish rate against steps: the recent training episodes (line), the evaluations (dots)
+    for ax, metric, ylabel in ((axes[0, 0], "mean_distance", "distance (m)"), (axes[0, 1], "finish_rate", "finish rate")):
+        for name, label, style in ((metric, "train (recent episodes)", "-"), ("eval_" + metric, "eval (deterministic)", "o-")):
+            xs, ys = col(name)
+            if xs:
+                ax.plot(xs, ys, style, ms=3, label=label)
+        ax.set_ylabel(ylabel)
+    axes[0, 1].set_ylim(-0.03, 1.03)
     # The 100 m time (game clock) is what a runner is judged by: against steps and against wall-clock.
     for ax, getter, xlabel in ((axes[1, 0], col, "env steps (millions)"), (axes[1, 1], col_time, "wall-clock minutes (this run)")):
         for name, label, style in (("time_100m", "train (finished recent episodes)", "-"),
