@@ -149,6 +149,16 @@ def annotate(frame: np.ndarray, distance_m: float, clock_s: float) -> np.ndarray
     return np.asarray(img)
 
 
+def env_settings(cfg: dict, env_kwargs: dict, env: str | None = None, backend: str | None = None,
+                 action_mode: str | None = None) -> argparse.Namespace:
+    """What `envs.make_env` needs to build the env a checkpoint (config `cfg`) is evaluated on: its
+    env, backend, action mode and frame skip unless given, these gym.make kwargs, the env's own limit."""
+    return argparse.Namespace(
+        env=env or cfg.get("env", "qwop-v0"), backend=backend or cfg.get("backend", "sim"),
+        action_mode=action_mode or cfg.get("action_mode", "multibinary"), frame_skip=cfg.get("frame_skip"),
+        env_kwargs=json.dumps(env_kwargs, sort_keys=True), max_episode_steps=0)
+
+
 # ---- parallel episodes: each worker process has its own policy copy and env (own backend) ------------
 _worker = {}
 
@@ -317,10 +327,7 @@ def main(argv=None) -> int:
     for k in ("init_noise", "start_delay", "start_keys"):
         if getattr(a, k) is not None:
             kw[k] = getattr(a, k)
-    ns = argparse.Namespace(
-        env=a.env or cfg.get("env", "qwop-v0"), backend=a.backend or cfg.get("backend", "sim"),
-        action_mode=a.action_mode or cfg.get("action_mode", "multibinary"),
-        frame_skip=cfg.get("frame_skip"), env_kwargs=json.dumps(kw, sort_keys=True), max_episode_steps=0)
+    ns = env_settings(cfg, kw, env=a.env, backend=a.backend, action_mode=a.action_mode)
     seeds = [a.seed + i for i in range(a.episodes)]
     frames = None
     eps = []

@@ -18,7 +18,7 @@ import os
 import sys
 import time
 
-from .evaluate import _jsonable, run_episodes, summarize
+from .evaluate import _jsonable, env_settings, run_episodes, summarize
 
 # name -> env kwargs of the start (qwop_sim/envs/starts.py). The plain start has no randomness:
 # one episode says it all.
@@ -68,10 +68,7 @@ def main(argv=None) -> int:
     for start in a.starts:
         n = 1 if not STARTS[start] else a.episodes
         for backend in a.backends:
-            ns = argparse.Namespace(env=cfg.get("env", "qwop-v0"), backend=backend,
-                                    action_mode=cfg.get("action_mode", "multibinary"),
-                                    frame_skip=cfg.get("frame_skip"), env_kwargs=json.dumps(STARTS[start]),
-                                    max_episode_steps=0)
+            ns = env_settings(cfg, STARTS[start], backend=backend)
             print(f"[report] {start} on {backend}: {n} episode(s)", file=sys.stderr, flush=True)
             eps = run_episodes(a.checkpoint, ns, [a.seed + i for i in range(n)], a.max_steps,
                                min(a.workers, n))

@@ -185,9 +185,9 @@ class QWOPEnv(gym.Env):
         self._ended = True
         self._state = self.backend.reset()
         s = options.get("state")
-        if s is not None and not isinstance(s, (RawState, dict)):
-            raise ValueError(f"options['state'] must be a RawState or its dict, got {type(s).__name__}")
         if s is not None:
+            if not isinstance(s, (RawState, dict)):
+                raise ValueError(f"options['state'] must be a RawState or its dict, got {type(s).__name__}")
             s = (s if isinstance(s, RawState) else RawState.from_dict(s)).copy()
             echoed = self.backend.set_state(s)
             self._state = echoed if isinstance(echoed, RawState) else s
