@@ -5,23 +5,19 @@
 All figures are single-process (one core). LEGACY_SETTINGS (no Box2D position pass) is measured
 too, for the price of the pass. Workload: random keys, each held 1-8 frames (like a
 policy with frame skip), one frame per call, worlds reset when their game ends (resets counted
-in the time). The game is `node game/server.js --port 0`, WebSocket `/agent?backend=node`, one
-`step` request per frame (request/reply round trips, as an env uses it).
+in the time). The game is its Node server as the node backend starts it
+(``qwop_sim.backends.server_process``), WebSocket `/agent?backend=node`, one `step` request per
+frame (request/reply round trips, as an env uses it).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import re
-import subprocess
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _keys(n_frames: int, n_worlds: int = 1, seed: int = 0) -> np.ndarray:
@@ -140,33 +136,18 @@ def bench_envs(seconds: float, n_envs: int, frame_skip: int = 2) -> dict:
 
 
 def bench_node(seconds: float) -> tuple[float | None, str]:
-    server = REPO / "game" / "server.js"
-    if not server.exists():
-        return None, "game/server.js missing"
-    if not (REPO / "game" / "src" / "qwop.js").exists():
-        return None, "game/src/qwop.js missing (the game core is not written yet)"
+    """The game over its protocol (server started as the node backend starts it), one ``step``
+    request per frame; None and the reason when the game cannot run here."""
     try:
         import websocket  # websocket-client
-    except ImportError:
-        return None, "websocket-client not installed"
-    proc = subprocess.Popen(["node", str(server), "--port", "0", "--exit-on-stdin-close"],
-                            cwd=REPO / "game", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+
+        from qwop_sim.backends.server_process import ServerProcess
+
+        server = ServerProcess()
+    except Exception as e:  # no node, no 'game' extra: report, do not crash the bench
+        return None, f"{type(e).__name__}: {e}"
     try:
-        t_end = time.time() + 20
-        port = None
-        while time.time() < t_end:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-            if m:
-                port = int(m.group(1))
-                break
-        if port is None:
-            err = proc.stderr.read() if proc.poll() is not None else ""
-            return None, f"server did not start ({err.strip()[-300:]})"
-        ws = websocket.create_connection(f"ws://127.0.0.1:{port}/agent?backend=node", timeout=30)
+        ws = websocket.create_connection(f"ws://127.0.0.1:{server.port}/agent?backend=node", timeout=30)
         keys = _keys(100_000)[:, 0].tolist()
 
         def call(msg):
@@ -193,11 +174,7 @@ def bench_node(seconds: float) -> tuple[float | None, str]:
     except Exception as e:  # report, do not crash the bench
         return None, f"error: {e!r}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        server.close()
 
 
 def main(argv=None) -> None:

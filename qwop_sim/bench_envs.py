@@ -7,7 +7,28 @@ Each run: ``gym.make(id, backend=...)`` (start-up time reported separately), ran
 up front, ``reset()`` whenever an episode ends (included in the time: a fall every ~40 steps on
 random play). Ratios are against the sim backend of the same id. ``best128``: the fastest window of
 128 steps (a shared, loaded machine slows the mean; the best window shows the unloaded speed). Goal of the issue: the browser
-backend >= 2,000 steps/s on qwop-v0.
+backend >= 2,000 steps/s on qwop-v0. Current figures: docs/environments.md ("Speed").
+
+How the browser backend's step path was chosen (env steps/s of qwop-v0, ``bench_one``, 3 s each,
+two rounds, load average 7 to 8.5 on the 2-core box; Playwright's own calls measured as a backend
+step; best 128-step window in brackets):
+
+    how                                                                   round 1          round 2
+    Chromium self-launched, DevTools over --remote-debugging-pipe         1,564 (2,459)    1,859 (2,890)
+    Chromium self-launched, DevTools WebSocket                            1,599 (2,295)    1,758 (2,412)
+    Playwright-launched, DevTools WebSocket, without --single-process     1,884 (2,548)    1,740 (2,500)
+    Playwright-launched, DevTools WebSocket (the path kept)               2,193 (3,141)    2,410 (3,273)
+    Playwright-launched, the server's page relay (/agent?backend=page)    1,334 (2,249)    1,469 (2,067)
+    Playwright page.evaluate (backend step only)                            793            1,037
+    Playwright CDP session Runtime.evaluate (backend step only)           1,426            1,460
+
+A second run (load ~5): pipe 1,933 and 1,910, self-launched WebSocket 1,691 and 1,648, without
+--single-process 1,736 and 1,954, the path kept 2,350 and 2,001 (best windows ~3,100),
+page.evaluate 865 and 1,066, CDP session 1,585 and 1,355. Start-up: ~1.5 s (the first browser of a
+process also starts Playwright's driver) against ~0.9 s self-launched. --single-process took
+Chromium's CPU per step from ~0.30 ms to ~0.20 ms. The page relay was also dropped because its
+per-step WebSocket frames become Playwright events that pile up in the driver (~6 KB a step, its
+pipe to Python being read only during Playwright calls). The self-launched paths were removed.
 """
 from __future__ import annotations
 

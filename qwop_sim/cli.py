@@ -18,7 +18,7 @@ import sys
 
 def game(argv=None) -> int:
     from qwop_sim.backends.base import BackendError
-    from qwop_sim.backends.launcher import _check_node_modules, game_dir, node_executable, server_env
+    from qwop_sim.backends.programs import check_node_packages, game_dir, node_executable, server_env
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("-h", "--help"):
@@ -27,7 +27,7 @@ def game(argv=None) -> int:
     try:
         gdir = game_dir()
         node = node_executable()
-        _check_node_modules(gdir)
+        check_node_packages(gdir)
     except BackendError as e:
         print(f"qwop-game: {e}", file=sys.stderr)
         return 2

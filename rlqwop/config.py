@@ -3,7 +3,8 @@
 `parse_args(argv)` returns an `argparse.Namespace`; `config_dict(args)` is what goes to config.json
 and TensorBoard. With `--resume runs/NAME` the saved config.json becomes the defaults and only the
 flags given on the command line override it (so `--resume runs/x --total-steps 5000000` extends a
-run).
+run). Keys of flags this version no longer has (e.g. `overlap`, in the runs of models/) are ignored,
+with a one-line note (`ignored_saved_keys`).
 """
 from __future__ import annotations
 
@@ -138,8 +139,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="MPI processes: relaunch under `mpiexec -n N` (rank 0 learns, others act)")
     g.add_argument("--learner-acts", choices=("auto", "on", "off"), default="auto",
                    help="rank 0 also steps envs (auto: yes with 1-2 processes, where a pure learner would idle)")
-    g.add_argument("--overlap", type=_bool, default=False,
-                   help="actors collect the next rollout while the learner updates (policy one update old)")
     g.add_argument("--torch-threads", type=_positive_int, default=1, help="torch threads per process")
     g.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
                    help="where the learner's update runs (rank 0; actors always act on CPU): auto is cuda when "
@@ -216,9 +215,8 @@ def parse_args(argv=None) -> argparse.Namespace:
         cfg_path = os.path.join(args.resume, "config.json")
         if not os.path.isfile(cfg_path):
             p.error(f"--resume {args.resume}: no config.json there (not a run directory?)")
-        with open(cfg_path) as f:
-            saved = json.load(f)
-        known = {a.dest for a in p._actions}
+        saved = _saved_config(args.resume)
+        known = _dests(p)
         defaults = {k: v for k, v in saved.items() if k in known and k not in _LAUNCH_FLAGS}
         if "hidden" in defaults:
             defaults["hidden"] = tuple(defaults["hidden"])
@@ -234,6 +232,21 @@ def parse_args(argv=None) -> argparse.Namespace:
     if args.name is None:
         args.name = f"{args.env.replace('/', '_')}-{time.strftime('%Y%m%d-%H%M%S')}"
     return args
+
+
+def _saved_config(resume_dir: str) -> dict:
+    with open(os.path.join(resume_dir, "config.json")) as f:
+        return json.load(f)
+
+
+def _dests(p: argparse.ArgumentParser) -> set:
+    return {a.dest for a in p._actions}
+
+
+def ignored_saved_keys(resume_dir: str) -> list:
+    """The keys of ``resume_dir``'s config.json that name no flag of this version (flags removed
+    since the run was made): ``--resume`` ignores them."""
+    return sorted(set(_saved_config(resume_dir)) - _dests(build_parser()))
 
 
 def config_dict(args: argparse.Namespace) -> dict:

@@ -59,8 +59,8 @@ class Rollout:
         return torch.as_tensor(obs)
 
     @torch.no_grad()
-    def collect(self, poll=None):
-        """One rollout. `poll()` is called every step (to progress pending MPI requests)."""
+    def collect(self):
+        """One rollout."""
         T, N, model, norm = self.num_steps, self.n, self.model, self.norm
         self.stats.reset()
         obs_dtype = np.uint8 if model.image else np.float32
@@ -73,8 +73,6 @@ class Rollout:
         done_buf = np.zeros((T, N), np.float32)
         episodes = []
         for t in range(T):
-            if poll is not None:
-                poll()
             self.stats.see_obs(self.raw_obs)
             nobs = norm.obs(self.raw_obs) if not model.image else self.raw_obs
             action, logp, value = model.act(self._tensor(nobs))

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from . import checkpoint
-from .config import config_dict, parse_args, run_dir
+from .config import config_dict, ignored_saved_keys, parse_args, run_dir
 from .envs import EnvConfigError, check_env_id, make_env
 from .evaluate import evaluate
 from .logger import Logger, plot_learning_curve, write_config
@@ -145,6 +145,9 @@ def _train(args, comm) -> int:
                 print(f"[rlqwop] resumed {rd} at step {global_step} (iteration {iteration})", flush=True)
             else:
                 print(f"[rlqwop] {rd} has no latest.pt yet: starting it from scratch", flush=True)
+            ignored = ignored_saved_keys(args.resume)
+            if ignored:  # flags removed since the run was made (e.g. overlap): config.json loses them
+                print(f"[rlqwop] {rd}/config.json: ignoring {', '.join(ignored)} (no such flag any more)", flush=True)
         elif args.init_from:
             _init_from(args.init_from, model, norm, spec)
             learner.load_state_dict(model.state_dict())
@@ -179,77 +182,43 @@ def _train(args, comm) -> int:
     last_row = {}
 
     # ---- the loop ---------------------------------------------------------------------------
-    # Sync mode: everyone waits for the new parameters before acting. Overlap mode (--overlap,
-    # MPI only): an actor sends its rollout, posts a non-blocking receive of the next parameters and
-    # collects its next rollout with the parameters it has (one update old) while the learner
-    # updates; PPO's ratio uses the behaviour log-probs, so the lag is accounted for.
-    overlap = args.overlap and size > 1
+    # Everyone waits for the new parameters before acting (the learner, if it acts, too).
     empty_obs = np.zeros((0,) + tuple(spec["obs_shape"]), np.uint8 if spec["image"] else np.float32)
     empty_data = np.zeros((0, cols["width"]), np.float32)
 
-    def sync_buffers():
+    def save(name: str) -> None:
+        checkpoint.save(os.path.join(rd, name),
+                        checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+
+    while True:
+        # 1. broadcast control, parameters, normaliser
         if rank == 0:
             stop = global_step >= args.total_steps or stop_flag.requested
-            return [np.array([stop, global_step, iteration], np.float64), model.flat_parameters(), norm.to_array()]
-        return [np.empty(3, np.float64), np.empty(n_params, np.float32), np.empty(n_norm, np.float64)]
-
-    def receive(bufs):
+            bufs = [np.array([stop, global_step, iteration], np.float64), model.flat_parameters(), norm.to_array()]
+        else:
+            bufs = [np.empty(3, np.float64), np.empty(n_params, np.float32), np.empty(n_norm, np.float64)]
+        gentle_barrier(comm)  # actors sleep (not spin) while the learner updates
+        for buf in bufs:
+            comm.Bcast(buf, root=0)
         if rank != 0:
             model.load_flat_parameters(bufs[1])
             norm.from_array(bufs[2])
-        return bool(bufs[0][0]), int(bufs[0][2])
-
-    def act(it, poll=None):
-        if not acting:
-            return empty_obs, empty_data, [], np.zeros(n_norm)
-        if rank == args.crash_rank and it >= args.crash_at_iter:
-            raise RuntimeError(f"deliberate crash of rank {rank} at iteration {it} (--crash-rank, for tests)")
-        return rollout.collect(poll=poll)
-
-    def send(exp):
-        obs, data, episodes, delta = exp
-        gentle_barrier(comm)  # the learner sleeps (not spins) while the actors finish
-        return gatherv_rows(comm, obs), gatherv_rows(comm, data), comm.gather((episodes, delta), root=0)
-
-    if overlap and rank != 0:  # ---- actor, overlapped ----
-        bufs = sync_buffers()
-        reqs = [comm.Ibcast(buf, root=0) for buf in bufs]  # non-blocking, like the learner's
-        wait_all(reqs)
-        stop, it = receive(bufs)
-        exp = None if stop else act(it)
-        while not stop:
-            send(exp)
-            bufs = sync_buffers()
-            reqs = [comm.Ibcast(buf, root=0) for buf in bufs]
-            exp = act(it + 1, poll=lambda: MPI_Testall(reqs))  # with the parameters we have
-            wait_all(reqs)
-            stop, it = receive(bufs)
-
-    reqs = None
-    while not (overlap and rank != 0):  # ---- learner (and, in sync mode, actors) ----
-        # 1. broadcast control, parameters, normaliser
-        bufs = sync_buffers()
-        if overlap:
-            reqs = [comm.Ibcast(buf, root=0) for buf in bufs]
-            stop, it = bool(bufs[0][0]), int(bufs[0][2])
-            if stop:
-                wait_all(reqs)
-                break
-        else:
-            gentle_barrier(comm)  # actors sleep (not spin) while the learner updates
-            for buf in bufs:
-                comm.Bcast(buf, root=0)
-            stop, it = receive(bufs)
-            if stop:
-                break
+        if bool(bufs[0][0]):
+            break
+        it = int(bufs[0][2])
 
         # 2. act (with the new parameters)
-        exp = act(it, poll=(lambda: MPI_Testall(reqs)) if overlap else None)
-        if overlap:
-            wait_all(reqs)
+        if not acting:
+            obs, data, episodes, delta = empty_obs, empty_data, [], np.zeros(n_norm)
+        else:
+            if rank == args.crash_rank and it >= args.crash_at_iter:
+                raise RuntimeError(f"deliberate crash of rank {rank} at iteration {it} (--crash-rank, for tests)")
+            obs, data, episodes, delta = rollout.collect()
 
         # 3. gather experience to the learner
-        all_obs, all_data, side = send(exp)
+        gentle_barrier(comm)  # the learner sleeps (not spins) while the actors finish
+        all_obs, all_data = gatherv_rows(comm, obs), gatherv_rows(comm, data)
+        side = comm.gather((episodes, delta), root=0)
 
         # 4. learn (rank 0)
         if rank != 0:
@@ -282,23 +251,19 @@ def _train(args, comm) -> int:
                         "eval_time_100m": summ["time_100m"], "eval_best_time_100m": summ["best_time_100m"],
                         "eval_mean_return": summ["mean_return"]})
             score = _eval_score(summ)
-            if score > best_eval:
-                best_eval = score
-                checkpoint.save(os.path.join(rd, "best.pt"),
-                                checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
         elif not args.eval_every and iteration % args.save_every == 0:
-            score = row.get("mean_distance", math.nan)
+            score = row.get("mean_distance", math.nan)  # no evaluations: the training episodes' distance
             score = row.get("mean_return", math.nan) if math.isnan(score) else score
-            if not math.isnan(score) and score > best_eval:
-                best_eval = score
-                checkpoint.save(os.path.join(rd, "best.pt"),
-                                checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+        else:
+            score = math.nan
+        if not math.isnan(score) and score > best_eval:
+            best_eval = score
+            save("best.pt")
 
         if iteration % args.log_every == 0:
             logger.log(row)
         if iteration % args.save_every == 0:
-            checkpoint.save(os.path.join(rd, "latest.pt"),
-                            checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+            save("latest.pt")
         if iteration % args.plot_every == 0:
             plot_learning_curve(rd)
         if bar is not None:
@@ -308,8 +273,7 @@ def _train(args, comm) -> int:
 
     # ---- shutdown ----------------------------------------------------------------------------
     if rank == 0:
-        checkpoint.save(os.path.join(rd, "latest.pt"),
-                        checkpoint.make_state(model, optimizer, norm, global_step, iteration, best_eval, config))
+        save("latest.pt")
         if last_row and (not last_row.get("iteration") or last_row["iteration"] % args.log_every):
             logger.log(last_row)
         plot_learning_curve(rd)
@@ -351,17 +315,6 @@ def _init_from(path: str, model, norm, spec: dict) -> None:
     except RuntimeError as e:
         sys.exit(f"run.py: --init-from {path}: its network does not fit --hidden/--activation: {e}")
     norm.load_state_dict(state["normalizer"])
-
-
-def MPI_Testall(reqs) -> bool:
-    from mpi4py import MPI
-    return MPI.Request.Testall(reqs)
-
-
-def wait_all(reqs, poll_s: float = 0.001) -> None:
-    """Wait for non-blocking requests without spinning a core."""
-    while not MPI_Testall(reqs):
-        time.sleep(poll_s)
 
 
 def _eval_score(summ: dict) -> float:

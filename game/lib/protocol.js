@@ -128,10 +128,7 @@ function normalise(msg) {
     case 'state':
       return { cmd };
     case 'reset': {
-      const seed = msg.seed;
-      if (seed !== undefined && seed !== null && !isInt(seed)) throw new ProtocolError('seed must be an integer');
-      const r = { cmd };
-      if (seed !== undefined && seed !== null) r.seed = seed;
+      const r = { cmd };   // QWOP has no randomness: a reset takes no seed (one sent is ignored)
       const frame = checkFrameOpt(msg.frame);
       if (frame) r.frame = frame;
       return r;

@@ -28,7 +28,7 @@
         case 'ping':
           return { pong: true, backend, protocol: 1 };
         case 'reset':
-          state = req.seed === undefined ? game.reset() : game.reset(req.seed);
+          state = game.reset();
           break;
         case 'step':
           state = game.step(req.keys, req.frames);

@@ -1,7 +1,7 @@
 // The page: human play (30 game frames per real second, fixed-step accumulator) or agent mode
 // (/?agent=1&session=ID: no real-time loop; executes the commands the server relays from
 // ws://HOST/agent?backend=page&session=ID). Both modes expose window.qwop, a driver for
-// Playwright: reset(seed?), step(keys, frames), state(), setState(state), frame(w, h).
+// Playwright: reset(), step(keys, frames), state(), setState(state), frame(w, h).
 (function () {
   'use strict';
 
@@ -23,18 +23,6 @@
     const el = $('message');
     el.textContent = msg;
     el.hidden = false;
-  }
-
-  function findCore() {
-    const cands = [self.QWOP, self.QWOPGame, self.QWOPCore, self.qwopCore, self];
-    for (const c of cands) if (c && typeof c.createGame === 'function') return c.createGame;
-    throw new Error('the game core (src/qwop.js) did not load');
-  }
-
-  function findRenderer() {
-    const cands = [self.QWOPRender, self.QWOPRenderer, self.qwopRender, self.QWOP, self];
-    for (const c of cands) if (c && typeof c.drawScene === 'function') return c.drawScene;
-    throw new Error('the renderer (src/render.js) did not load');
   }
 
   // ---- frames for agents: RGB bytes of the scene rendered at w x h, camera on the runner, no text.
@@ -74,9 +62,8 @@
     const res = await fetch('/qwop.json');
     if (!res.ok) throw new Error('cannot load /qwop.json');
     const constants = await res.json();
-    const createGame = findCore();
-    const drawScene = findRenderer();
-    const game = createGame({ Box2D: self.Box2D, constants });
+    const drawScene = self.QWOPRender.drawScene;   // src/render.js
+    const game = self.QWOP.createGame({ Box2D: self.Box2D, constants });   // src/qwop.js
     let state = game.reset();
 
     const [pw, ph] = (constants.art && constants.art.page_size_px) || [640, 400];
@@ -85,12 +72,11 @@
     $('stage').style.width = pw + 'px';
     $('stage').style.height = ph + 'px';
 
-    // Agent frames: the pixel rasteriser (same pixels as backend=node and Python), no text.
-    // The hurdle's pose is not part of the raw state; the renderer takes it from state.hurdle.
-    const withHurdle = (s) => (typeof game.hurdle === 'function' ? Object.assign({}, s, { hurdle: game.hurdle() }) : s);
+    // Agent frames: the pixel rasteriser (same pixels as backend=node and Python), no text. The
+    // states carry the hurdle's pose, so every view draws the hurdle as it is.
     function frameRGB(w, h, s) {
       const { ctx: fctx } = frameCanvas(w, h);
-      drawScene(fctx, withHurdle(s || game.state()), constants, { width: w, height: h, hud: false, mode: 'pixel' });
+      drawScene(fctx, s || game.state(), constants, { width: w, height: h, hud: false, mode: 'pixel' });
       return rgbaToRgb(fctx.getImageData(0, 0, w, h).data, w * h);
     }
 
@@ -99,7 +85,7 @@
     let held = 0;   // keys held (human mode), shown by the HUD
     const track = (s) => { state = s; dirty = true; return s; };
     const driver = QWOPDriver.createDriver({
-      reset: (seed) => track(seed === undefined ? game.reset() : game.reset(seed)),
+      reset: () => track(game.reset()),
       step: (keys, frames) => { held = keys; return track(game.step(keys, frames === undefined ? 1 : frames)); },
       state: () => game.state(),
       setState: (s) => { game.setState(s); track(game.state()); },
@@ -107,7 +93,7 @@
 
     // The visible canvas: smooth shapes + the HUD (distance, clock, keys, end screen).
     function view() {
-      drawScene(ctx, withHurdle(state), constants, { width: canvas.width, height: canvas.height, hud: true, keys: held, mode: 'smooth' });
+      drawScene(ctx, state, constants, { width: canvas.width, height: canvas.height, hud: true, keys: held, mode: 'smooth' });
       dirty = false;
     }
     const ended = () => state.fallen || state.finished;
@@ -115,7 +101,7 @@
     self.qwop = {
       mode: agentMode ? 'agent' : 'human',
       constants,
-      reset: (seed) => driver.handle(seed === undefined ? { cmd: 'reset' } : { cmd: 'reset', seed }).state,
+      reset: () => driver.handle({ cmd: 'reset' }).state,
       step: (keys, frames) => driver.handle({ cmd: 'step', keys, frames: frames === undefined ? 1 : frames }).state,
       state: () => game.state(),
       setState: (s) => driver.handle({ cmd: 'set_state', state: s }).state,

@@ -7,12 +7,13 @@
  *   Page:    <script src="/vendor/box2d.js"></script> <script src="/src/qwop.js"></script>
  *            const game = QWOP.createGame({ Box2D: self.Box2D, constants });
  *
- *   game.reset(seed?)       -> state   (seed ignored: QWOP has no randomness)
+ *   game.reset()            -> state   (QWOP has no randomness: every race starts the same)
  *   game.step(keys, n = 1)  -> state   (keys: Q=1, W=2, O=4, P=8; no-op once the game has ended)
- *   game.state()            -> state   (the raw state of DEVELOPERS.md, exactly those fields)
- *   game.setState(state)    -> state   (rebuilds the world in that state: a pure function of it)
+ *   game.state()            -> state   (the raw state of DEVELOPERS.md, exactly those fields, with
+ *                                       `hurdle`: what render.js draws)
+ *   game.setState(state)    -> state   (rebuilds the world in that state: a pure function of it;
+ *                                       the hurdle stands again at its start, like the sim's)
  *   game.hurdle()           -> { base: [x, y, angle, vx, vy, w], top: [...] }
- *   game.renderState()      -> state plus `hurdle` (what render.js draws)
  *   game.tiles()            -> centre x of the track tiles now in the world
  *   game.debug()            -> joints' motor speeds / limits / enables, contacts, camera
  *   game.world, game.bodies -> the Box2D world and the runner's bodies by name (read only!)
@@ -32,7 +33,6 @@
     module.exports = api; // Node / CommonJS
   } else if (root) {
     root.QWOP = api; // a classic <script> in the page (or a worker)
-    root.QWOPCore = api;
   }
 })(typeof globalThis !== 'undefined' ? globalThis : this, function (root) {
   'use strict';
@@ -585,10 +585,12 @@
         jumped: g.jumped,
         finished: g.finished,
         hip_limits: { leftHip: g.hipLimits.leftHip.slice(), rightHip: g.hipLimits.rightHip.slice() },
+        // for drawing only (the rules never read it): a knocked-over hurdle is drawn as it lies
+        hurdle: hurdle(),
       };
     }
 
-    function reset(_seed) {
+    function reset() {
       g = {
         clock: 0, frame: 0, fallen: false, jumped: false, finished: false, endApplied: false,
         distance: 0, hipLimits: initialHipLimits(),
@@ -675,7 +677,6 @@
       state,
       setState,
       hurdle,
-      renderState: () => Object.assign(state(), { hurdle: hurdle() }),
       tiles,
       debug,
       ended,

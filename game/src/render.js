@@ -27,7 +27,7 @@
  *   (x, y, angle, vx, vy, w; a flat array of 72 works too), distance, clock, fallen, finished.
  *   Optional: hurdle = {base: [x, y, angle, ...], top: [x, y, angle, ...]} (also accepted:
  *   [[base x, y, angle, ...], [top x, y, angle, ...]]); without it the hurdle stands at its
- *   starting pose from constants.hurdle. qwop.js's game.renderState() is the state plus hurdle.
+ *   starting pose from constants.hurdle. qwop.js's game.state() carries it.
  *
  * Rasterisation rule (shared with Python; keep the float operations in the same order):
  *   scale = H / camera.view_height; cx = torso x + camera.offset_x; cy = camera.center_y

@@ -12,14 +12,16 @@ class Backend(Protocol):
     """A physics backend: the sim (pymunk), the game headless in Node, or the game in a browser.
 
     Implementations: ``sim.SimBackend``, ``node.NodeBackend``, ``browser.BrowserBackend``.
-    keys: Q=1 W=2 O=4 P=8 (0..15); frames: 1..10000 game frames held.
+    keys: Q=1 W=2 O=4 P=8 (0..15); frames: 1..10000 game frames held. The hurdle's pose, for
+    drawing: in the game backends' states (``RawState.hurdle``), from ``SimBackend.hurdle()`` on
+    the sim (QWOPSim's states leave it out).
     """
 
     name: str
-    has_frames: bool  # can it draw frames (frame envs, rgb_array)?
 
-    def reset(self, seed: int | None = None) -> RawState:
-        """A new race, independent of what ran before (same actions, same floats)."""
+    def reset(self) -> RawState:
+        """A new race, independent of what ran before (same actions, same floats). QWOP has no
+        randomness: a reset takes no seed (the envs' seeds drive their start disturbances)."""
         ...
 
     def step(self, keys: int, frames: int) -> RawState: ...
@@ -39,7 +41,8 @@ class Backend(Protocol):
     def state(self) -> RawState: ...
 
     def frame(self, width: int, height: int) -> np.ndarray:
-        """The current scene as uint8 (height, width, 3), camera on the runner, no text."""
+        """The current scene as uint8 (height, width, 3), camera on the runner, no text. Every
+        backend draws frames (the sim with qwop_sim.render, the game with its own renderer)."""
         ...
 
     def close(self) -> None:

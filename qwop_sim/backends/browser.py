@@ -1,22 +1,21 @@
 """The browser backend: the game's page in headless Chromium, driven through its ``window.qwop``.
 
-The backend owns the game's Node server (``launcher.ServerProcess``) and a headless Chromium
+The backend owns the game's Node server (``server_process.ServerProcess``) and a headless Chromium
 launched by Playwright with Debian's executable (``$QWOP_CHROMIUM`` or /usr/bin/chromium; never a
-downloaded browser; ``launcher.ChromiumBrowser``, flags in ``launcher.CHROMIUM_ARGS``). Playwright
+downloaded browser; ``chromium.ChromiumBrowser``, flags in ``chromium.CHROMIUM_ARGS``). Playwright
 opens the page in agent mode (``/?agent=1&session=ID&draw=0``) and waits until it is ready; it is
 not on the per-step path. Each env step is one DevTools ``Runtime.evaluate`` straight from Python
 to the page, over the page's own DevTools WebSocket (Chromium runs with
 ``--remote-debugging-port=0``; the port is read from DevToolsActivePort in the profile we give it):
 ``__qwopPy({"cmd": "step", "keys": k, "frames": n, "frame"?: [w, h]})`` runs the page's driver
 (``qwop.handle``, the same code as the server's backend=node) and returns the JSON reply (state,
-and the canvas-rendered frame when asked) in the same round trip.
+hurdle included, and the canvas-rendered frame when asked) in the same round trip.
 
-Measured in one run on the 2-core dev box (docs/environments.md): faster than the former
-self-launched Chromium over --remote-debugging-pipe (thanks to ``--single-process``); Playwright's
-own ``page.evaluate`` or CDP session is 2 to 3x slower (a hop through its driver process per
-call). The server's page relay (``/agent?backend=page``) is not used: ~0.6x the speed, and its
-per-step WebSocket frames become Playwright events that pile up in the driver (its pipe to Python
-is only read during Playwright calls): the step path must make no Playwright events.
+Why this path (measurements in qwop_sim/bench_envs.py): Playwright's own ``page.evaluate`` or CDP
+session is 2 to 3x slower (a hop through its driver process per call). The server's page relay
+(``/agent?backend=page``) is not used: ~0.6x the speed, and its per-step WebSocket frames become
+Playwright events that pile up in the driver (its pipe to Python is only read during Playwright
+calls): the step path must make no Playwright events.
 
 A browser (or server) that dies mid-episode raises ``BackendError``; the next ``reset()`` starts
 fresh processes.
@@ -30,10 +29,11 @@ import struct
 import websocket
 
 from qwop_sim.backends.base import BackendError
-from qwop_sim.backends.launcher import START_TIMEOUT, ChromiumBrowser, ServerProcess
+from qwop_sim.backends.chromium import ChromiumBrowser
 from qwop_sim.backends.node import REQUEST_TIMEOUT, GameProtocolAPI, WebSocketClient
+from qwop_sim.backends.processes import START_TIMEOUT
+from qwop_sim.backends.server_process import ServerProcess
 
-TRANSPORTS = ("cdp",)
 _HELPER = "self.__qwopPy = (r) => JSON.stringify(qwop.handle(r)); 1"
 _READY = ("(() => { try { return document.documentElement.dataset.ready === '1' "
           "&& typeof self.qwop === 'object' && typeof self.qwop.handle === 'function'; } "
@@ -155,17 +155,13 @@ def _eval_value(r: dict):
 
 
 class BrowserBackend(GameProtocolAPI):
-    """The game in headless Chromium launched by Playwright (see module doc). ``transport``: "cdp"
-    (the only one: DevTools Runtime.evaluate over the page's WebSocket)."""
+    """The game in headless Chromium launched by Playwright (see module doc). ``draw``: keep the
+    page's visible canvas drawn (once per animation frame after a change; default: never, a little
+    faster; the frames an env asks for are drawn either way)."""
 
     name = "browser"
-    has_frames = True
 
-    def __init__(self, transport: str = "cdp", draw: bool = False, **_ignored):
-        if transport not in TRANSPORTS:
-            raise ValueError(f"transport must be one of {TRANSPORTS}, got {transport!r} (the 'pipe' and "
-                             "'relay' transports were removed: see qwop_sim/backends/browser.py)")
-        self.transport = transport
+    def __init__(self, draw: bool = False):
         self.draw = bool(draw)
         self.server: ServerProcess | None = None
         self.chromium: ChromiumBrowser | None = None

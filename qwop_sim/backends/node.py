@@ -3,8 +3,9 @@
 One private game per WebSocket connection (``ws://127.0.0.1:PORT/agent?backend=node``); one JSON
 request, one JSON reply (protocol: game/README.md). Faithful physics (the same bits as the page);
 frames come from the server's ``render.js`` rasteriser (the same pixels as the page and as
-``qwop_sim.render``). The backend owns its server process (``launcher.ServerProcess``), unless one
-is passed in (then it is shared and not closed here).
+``qwop_sim.render``). The game's states carry the hurdle's pose (``RawState.hurdle``), so a view of
+them draws the hurdle as it is. The backend owns its server process
+(``server_process.ServerProcess``), unless one is passed in (then it is shared and not closed here).
 
 A server that dies mid-episode raises ``BackendError``; the next ``reset()`` starts a fresh one.
 """
@@ -18,7 +19,7 @@ import numpy as np
 import websocket
 
 from qwop_sim.backends.base import BackendError, check_keys_frames
-from qwop_sim.backends.launcher import ServerProcess
+from qwop_sim.backends.server_process import ServerProcess
 from qwop_sim.state import RawState
 
 REQUEST_TIMEOUT = 60.0  # seconds for one reply (a 'steps' batch of 10^5 frames takes a few s)
@@ -93,14 +94,13 @@ class GameProtocolAPI:
 
     _closed = False
 
-    def reset(self, seed: int | None = None) -> RawState:
+    def reset(self) -> RawState:
         """A new race (the game's reset rebuilds its world: always fresh)."""
         if self._closed:
             raise BackendError("the backend is closed")
         if not self._alive():
             self._restart()
-        r = self._req("reset") if seed is None else self._req("reset", seed=int(seed))
-        return RawState.from_dict(r["state"])
+        return RawState.from_dict(self._req("reset")["state"])
 
     def step(self, keys: int, frames: int = 1) -> RawState:
         keys, frames = check_keys_frames(keys, frames)
@@ -136,12 +136,12 @@ class GameProtocolAPI:
 
 
 class NodeBackend(GameProtocolAPI):
-    """The game headless in the Node server (see module doc)."""
+    """The game headless in the Node server (see module doc). ``server``: a running
+    ``ServerProcess`` to share (default: a server of its own)."""
 
     name = "node"
-    has_frames = True
 
-    def __init__(self, server: ServerProcess | None = None, **_ignored):
+    def __init__(self, server: ServerProcess | None = None):
         self._own_server = server is None
         self.server = server
         self.sock: JSONSocket | None = None

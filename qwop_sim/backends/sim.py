@@ -13,18 +13,18 @@ from qwop_sim.state import RawState
 
 class SimBackend:
     """``qwop_sim.physics.QWOPSim`` behind the backend API; frames from ``qwop_sim.render`` (the
-    game's look, hurdle included)."""
+    game's look, hurdle included). ``settings``: the sim's ``SolverSettings`` (default: the
+    game's; ``qwop_sim.physics.LEGACY_SETTINGS`` trades fidelity for speed)."""
 
     name = "sim"
-    has_frames = True
 
-    def __init__(self, settings=None, **_ignored):
+    def __init__(self, settings=None):
         self.sim = QWOPSim(settings)
         self._renderers: dict[tuple[int, int], FrameRenderer] = {}
         self._state: RawState | None = None
 
-    def reset(self, seed: int | None = None) -> RawState:
-        """A new race in a freshly built world (QWOP has no randomness: ``seed`` is unused)."""
+    def reset(self) -> RawState:
+        """A new race in a freshly built world."""
         self._state = self.sim.reset()
         return self._state
 
@@ -58,7 +58,9 @@ class SimBackend:
         state = self._state if self._state is not None else self.sim.state()
         return r.render(state, hurdle=self.sim.hurdle_state())
 
-    def hurdle(self):
+    def hurdle(self) -> dict | None:
+        """The hurdle's pose for drawing (None while it stands at its start): the sim's states do
+        not carry it (the game backends' do, in ``RawState.hurdle``)."""
         return self.sim.hurdle_state()
 
     def close(self) -> None:

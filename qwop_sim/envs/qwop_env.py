@@ -125,10 +125,6 @@ class QWOPEnv(gym.Env):
         self._backend_kwargs = dict(backend_kwargs or {})
         self.backend = make_backend(backend, **self._backend_kwargs)
         self._closed = False
-        if obs_type != "state" and not self.backend.has_frames:
-            self.close()
-            raise ValueError(f"{obs_type} observations need pixels; backend {backend!r} has none "
-                             "(use backend='sim' or 'browser')")
         self._state: RawState | None = None
         self._ended = True  # no episode yet: reset() first
         self._steps = 0
@@ -239,10 +235,6 @@ class QWOPEnv(gym.Env):
             raise RuntimeError("render() before reset()")
         h, w = RENDER_SIZE
         if self.render_mode == "rgb_array":
-            if not self.backend.has_frames:
-                from qwop_sim.render import render_rgb
-
-                return render_rgb(self._state, w, h)
             return self.backend.frame(w, h)
         return self._render_human()
 

@@ -99,21 +99,12 @@ def runs(keys: Sequence[int]) -> list[tuple[int, int]]:
 
 # ---- backends ---------------------------------------------------------------------------------
 def open_backend(kind: str, **kw):
-    """A game backend from qwop_sim.backends: 'node' (headless game in the server), 'browser'
-    (the page in headless chromium) or 'sim' (SimBackend). RuntimeError if it is not there."""
-    from qwop_sim import backends as B
+    """A backend from qwop_sim.backends: 'node' (headless game in the server), 'browser' (the page
+    in headless chromium) or 'sim' (SimBackend). BackendError (a RuntimeError) when it cannot run
+    here (no node, no chromium, no 'game' extra)."""
+    from qwop_sim.backends import make_backend
 
-    make = getattr(B, "make_backend", None)
-    if make is not None:
-        try:
-            return make(kind, **kw)
-        except ImportError as e:
-            raise RuntimeError(f"qwop_sim.backends: no {kind!r} backend ({e})") from e
-    name = {"node": "NodeBackend", "browser": "BrowserBackend", "sim": "SimBackend"}[kind]
-    cls = getattr(B, name, None)
-    if cls is None:
-        raise RuntimeError(f"qwop_sim.backends.{name} is not available yet")
-    return cls(**kw)
+    return make_backend(kind, **kw)
 
 
 @contextmanager
@@ -125,41 +116,24 @@ def backend(kind: str, **kw) -> Iterator[Any]:
         b.close()
 
 
-def _as_state(x) -> RawState:
-    return x if isinstance(x, RawState) else RawState.from_dict(x)
-
-
 def play(b, keys: Sequence[int], states: bool = True) -> list[RawState] | RawState:
-    """Step backend `b` through `keys` (one entry per frame). states=True: the state after every
-    frame (a list); else only the last state. Uses the backend's batch call `steps` when it has one
-    (one round trip), else one `step` per frame / per run of equal keys."""
+    """Step backend `b` through `keys` (one entry per frame) with its batch call `steps` (one round
+    trip). states=True: the state after every frame (a list); else only the last state."""
     if not len(keys):
         raise ValueError("no keys")
-    if states:
-        if hasattr(b, "steps"):
-            out: list[RawState] = []
-            for i in range(0, len(keys), 10000):  # protocol: at most 10000 entries with states
-                chunk = keys[i:i + 10000]
-                r = b.steps([(int(k), 1) for k in chunk], states=True)
-                out += [_as_state(s) for s in r]
-            return out
-        return [_as_state(b.step(int(k), 1)) for k in keys]
-    rl = runs(keys)
-    if hasattr(b, "steps"):
-        r = b.steps(rl, states=False)
-        return _as_state(r[-1] if isinstance(r, list) else r)
-    s = None
-    for k, n in rl:
-        s = b.step(k, n)
-    return _as_state(s)
+    if not states:
+        return b.steps(runs(keys), states=False)
+    out: list[RawState] = []
+    for i in range(0, len(keys), 10000):  # protocol: at most 10000 entries with states
+        out += b.steps([(int(k), 1) for k in keys[i:i + 10000]], states=True)
+    return out
 
 
 def set_state(b, s: RawState) -> RawState:
-    """Put backend `b` in `s`; returns the state it reports back (its echo, else its state())."""
+    """Put `b` (a backend, or QWOPSim itself) in `s`; returns the state it reports back: a
+    backend's echo, QWOPSim's state() (its set_state returns nothing)."""
     r = b.set_state(s)
-    if r is None:
-        r = b.state() if hasattr(b, "state") else s
-    return _as_state(r)
+    return b.state() if r is None else r
 
 
 # ---- the sim side (QWOPSim itself) -------------------------------------------------------------
@@ -256,7 +230,7 @@ def collect_start_states(game, per_sequence: int = 4, random_seeds: Iterable[int
     bar = _Bar(len(seqs), "step level: start states (game)", progress)
     for src, keys, want in seqs:
         start = game.reset()
-        states = [_as_state(start)] + play(game, keys, states=True)
+        states = [start] + play(game, keys, states=True)
         live = [t for t, s in enumerate(states) if not s.done]
         # keep a full horizon of the game's own continuation where we can (diagnostic)
         if live and want:
@@ -356,18 +330,18 @@ def game_episode(game, keys: Sequence[int]) -> Outcome:
     return Outcome.of(play(game, keys, states=False), len(keys))
 
 
-def policy_episode(b, policy, max_frames: int, is_sim: bool) -> Outcome:
+def policy_episode(b, policy, max_frames: int) -> Outcome:
     """Closed loop: the policy decides from the state this backend reports (every frame_skip
     frames, keys held in between)."""
     from qwop_sim.render.viewer import policy_keys
 
     skip = int(getattr(policy, "frame_skip", 1) or 1)
-    s = _as_state(b.reset())
+    s = b.reset()
     n = 0
     while n < max_frames and not s.done:
         k = policy_keys(policy, s)
         f = min(skip, max_frames - n)
-        s = _as_state(b.step(k, f))
+        s = b.step(k, f)
         n += f
     return Outcome.of(s, n)
 
@@ -404,8 +378,8 @@ def episode_level(game, specs, sim=None, policies: Sequence[tuple[str, Any]] = (
     for pname, pol in policies:
         sb = sim_backend or sim  # QWOPSim has the backend's reset()/step() -> RawState
         for i in range(policy_episodes):
-            out.append(EpisodePair("policy", f"{pname}#{i}", policy_episode(sb, pol, policy_frames, True),
-                                   policy_episode(game, pol, policy_frames, False)))
+            out.append(EpisodePair("policy", f"{pname}#{i}", policy_episode(sb, pol, policy_frames),
+                                   policy_episode(game, pol, policy_frames)))
             bar.update()
     bar.close()
     return out
@@ -471,15 +445,8 @@ def core_outputs(prev: RawState, s: RawState) -> dict[str, Any]:
     prev -> s), termination, info."""
     from qwop_sim.envs import core
 
-    out: dict[str, Any] = {"obs": np.asarray(core.observation(s))}
-    fn = getattr(core, "reward", None)
-    if fn is not None:
-        out["reward"] = fn(prev, s)
-    for name in ("terminated", "info"):
-        fn = getattr(core, name, None)
-        if fn is not None:
-            out[name] = fn(s)
-    return out
+    return {"obs": np.asarray(core.observation(s)), "reward": core.reward(prev, s),
+            "terminated": core.terminated(s), "info": core.info(s)}
 
 
 def outputs_equal(a: Any, b: Any) -> bool:
@@ -519,12 +486,6 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
     exact = {n: 0 for n in backends}
     bad: dict[str, dict[str, int]] = {n: {} for n in backends}
     core_ok = {n: 0 for n in backends}
-    have_core = True
-    try:
-        from qwop_sim.envs import core  # noqa: F401
-        core.observation  # noqa: B018
-    except (ImportError, AttributeError):
-        have_core = False
     total = len(starts) * len(backends) + min(len(starts), n_frames or len(starts)) * len(fb)
     bar = _Bar(total, "env level", progress)
     # each start state is fed through core as the transition (previous start -> this start): the
@@ -532,7 +493,7 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
     prev_in = starts[0].state
     prev_got = {n: prev_in for n in backends}
     for st in starts:
-        want = core_outputs(prev_in, st.state) if have_core else None
+        want = core_outputs(prev_in, st.state)
         for name, b in backends.items():
             got = set_state(b, st.state)
             d = state_diff(got, st.state)
@@ -540,7 +501,7 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
                 exact[name] += 1
             for f in d:
                 bad[name][f] = bad[name].get(f, 0) + 1
-            if have_core and outputs_equal(core_outputs(prev_got[name], got), want):
+            if outputs_equal(core_outputs(prev_got[name], got), want):
                 core_ok[name] += 1
             prev_got[name] = got
             bar.update()
@@ -560,7 +521,7 @@ def env_level(starts: list[StartState], backends: dict[str, Any], browser=None,
     bar.close()
     n = len(starts)
     return EnvLevelResult(n, {k: v / n for k, v in exact.items()}, bad,
-                          {k: (v / n if have_core else math.nan) for k, v in core_ok.items()}, mad, frac)
+                          {k: v / n for k, v in core_ok.items()}, mad, frac)
 
 
 # =================================================================================================

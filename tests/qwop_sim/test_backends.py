@@ -25,7 +25,7 @@ from gymnasium.utils.env_checker import check_env
 import qwop_sim  # noqa: F401
 from qwop_sim.backends import BackendError, make_backend
 from qwop_sim.backends.browser import BrowserBackend
-from qwop_sim.backends.launcher import chromium_executable, game_dir
+from qwop_sim.backends.programs import chromium_executable, game_dir
 from qwop_sim.backends.node import NodeBackend
 from qwop_sim.envs import core
 from qwop_sim.render import render_rgb
@@ -268,6 +268,27 @@ def test_many_node_envs_do_not_collide_and_gc_kills():
     assert_gone(pids)
 
 
+@needs_node
+def test_the_server_listens_on_127_0_0_1_only():
+    from qwop_sim.backends.server_process import ServerProcess
+
+    server = ServerProcess()
+    try:
+        assert server.url == f"http://127.0.0.1:{server.port}"
+        listening = set()
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            with open(table) as f:
+                for row in f.read().splitlines()[1:]:
+                    local, state = row.split()[1], row.split()[3]
+                    addr, port = local.rsplit(":", 1)
+                    if state == "0A" and int(port, 16) == server.port:  # 0A: LISTEN
+                        listening.add(addr)
+        assert listening == {"0100007F"}, listening  # 127.0.0.1 (little-endian hex), nothing else
+    finally:
+        server.close()
+    assert_gone([server.pid])
+
+
 # ---- browser -------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def browser_envs():
@@ -304,7 +325,6 @@ def test_browser_deterministic_and_equal_to_node(browser_envs, node_env):
 @needs_browser
 def test_browser_backend_api_and_stale_reply(browser_envs):
     b = _browser_env(browser_envs, "qwop-v0").unwrapped.backend
-    assert b.transport == "cdp"  # the default
     b.reset()
     states = b.steps([(9, 3), (6, 2), (0, 1)], states=True)
     assert [s.frame for s in states] == [3, 5, 6]
@@ -339,9 +359,26 @@ def test_browser_frames_same_look_as_sim(browser_envs):
     assert mo.shape == (64, 64, 3)
 
 
-def test_browser_transports():
-    with pytest.raises(ValueError, match="cdp"):
-        BrowserBackend(transport="relay")  # removed (see browser.py): refused before starting anything
+@pytest.mark.parametrize("backend", ["sim", "node", "browser"])
+def test_a_backend_kwarg_it_does_not_take_is_an_error_naming_it(backend):
+    """A typo in backend_kwargs is a TypeError naming the key (and what the backend takes), before
+    any process starts; so is an argument that was removed (the browser's `transport`)."""
+    before = _children()
+    with pytest.raises(TypeError, match=r"backend '%s' takes no argument 'drwa' \(its arguments: " % backend):
+        gym.make("qwop-v0", backend=backend, backend_kwargs={"drwa": True})
+    with pytest.raises(TypeError, match="'seed'"):
+        make_backend(backend, seed=0)
+    assert _children() == before
+    with pytest.raises(TypeError, match="transport"):
+        BrowserBackend(transport="cdp")
+
+
+def test_the_known_backend_kwargs_are_taken():
+    from qwop_sim.physics import LEGACY_SETTINGS
+
+    env = gym.make("qwop-v0", backend_kwargs={"settings": LEGACY_SETTINGS})
+    assert env.unwrapped.backend.sim.settings is LEGACY_SETTINGS
+    env.close()
 
 
 @needs_browser
@@ -420,9 +457,9 @@ def test_no_process_left_after_parent_is_killed(tmp_path):
         p.wait()
         p.stdout.close()
     assert_gone(pids, timeout=10)
-    from qwop_sim.backends.launcher import _remove_stale_profiles
+    from qwop_sim.backends.processes import remove_stale_folders
 
-    _remove_stale_profiles()  # what the next browser start does: the dead parent's profile goes
+    remove_stale_folders()  # what the next browser start does: the dead parent's profile goes
     assert not list(Path(tempfile.gettempdir()).glob(f"qwop-chromium-{p.pid}-*"))
 
 
@@ -453,9 +490,9 @@ def test_no_temporary_folders_left_after_parent_is_killed(tmp_path):
     left = sorted(d.name for d in tmp.iterdir())
     try:
         assert left and all(n.startswith(("qwop-chromium-", "qwop-pw-")) for n in left), left
-        from qwop_sim.backends.launcher import _remove_stale_profiles
+        from qwop_sim.backends.processes import remove_stale_folders
 
-        _remove_stale_profiles(str(tmp))  # what the next browser start does
+        remove_stale_folders(str(tmp))  # what the next browser start does
         assert list(tmp.iterdir()) == []
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -508,12 +545,12 @@ def test_many_browsers_do_not_collide_and_gc_leaves_nothing(how, tmp_path):
 
 
 def test_missing_playwright_clear_error(monkeypatch):
-    from qwop_sim.backends import launcher
+    from qwop_sim.backends.playwright_thread import PlaywrightThread
 
     monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails
-    monkeypatch.setattr(launcher._PlaywrightThread, "_current", None)
+    monkeypatch.setattr(PlaywrightThread, "_current", None)
     with pytest.raises(BackendError, match="pip install playwright"):
-        launcher._PlaywrightThread.acquire()
+        PlaywrightThread.acquire()
 
 
 @needs_node
@@ -540,3 +577,42 @@ def test_make_vec_async_on_node():
         assert r.shape == (2,)
     finally:
         envs.close()
+
+
+# ---- the human view draws the hurdle as it is, on every backend ------------------------------------
+@pytest.mark.parametrize("backend", [
+    "sim",
+    pytest.param("node", marks=needs_node),
+    pytest.param("browser", marks=needs_browser),
+])
+def test_human_view_draws_the_hurdle_knocked_over(monkeypatch, backend):
+    """The runner is put just before the hurdle, moving forward: it knocks the hurdle over, and the
+    human view (render_mode="human") draws it lying, not standing. The game backends deliver the
+    hurdle's pose in their states (RawState.hurdle); the sim's backend hands it over itself."""
+    import qwop_sim.render as render
+    from qwop_sim.render import hurdle_poses
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    drawn = []
+    draw = render.draw_surface
+    monkeypatch.setattr(render, "draw_surface", lambda surface, state, **kw: (
+        drawn.append(hurdle_poses(state, kw.get("hurdle"))), draw(surface, state, **kw))[1])
+    env = gym.make("qwop-v0", backend=backend, render_mode="human")
+    try:
+        start = env.unwrapped.backend.reset().copy()
+        start.bodies[:, 0] += 485  # the hurdle stands at x = 500
+        start.bodies[:, 3] = 10.0
+        env.reset(options={"state": start})
+        standing = drawn[-1]
+        assert standing[0][2] == standing[1][2] == 0.0
+        for _ in range(30):  # 60 game frames
+            *_, term, trunc, _ = env.step(keys_to_mb(0))
+            assert not (term or trunc)
+        base, top = drawn[-1]
+        assert base[2] > 1.0 and top[2] > 1.0, (base, top)  # lying on the track
+        if backend != "sim":
+            np.testing.assert_array_equal(env.unwrapped.state.hurdle[:, :3], np.array([base, top]))
+    finally:
+        pids = backend_pids(env) if backend != "sim" else []
+        env.close()
+        assert_gone(pids)

@@ -20,7 +20,7 @@ s = QWOPSim()
 st = s.step(1, 5)
 b = QWOPBatch(2).step([1, 2])
 import gymnasium as gym, numpy as np
-from qwop_sim.backends.launcher import game_dir
+from qwop_sim.backends.programs import game_dir
 env = gym.make("qwop-v0", backend="node")
 env.reset()
 for _ in range(3):

@@ -76,13 +76,3 @@ def test_cpu_flag_relaunches_and_ctrl_c_saves(tmp_path):
     assert "2 process(es)" in text and "stopped by" in text
     state = checkpoint.load(os.path.join(str(tmp_path), "s", "latest.pt"))
     assert state["global_step"] >= 512
-
-
-def test_overlapped_actor_ends_with_learners_parameters(tmp_path):
-    out = subprocess.run(_mpiexec(2, "--runs-dir", str(tmp_path), "--name", "o", "--total-steps", "384",
-                                  "--learner-acts", "off", "--overlap", "true", "--print-param-hash"),
-                         capture_output=True, text=True, timeout=90, env=mpi_env(), cwd=ROOT)
-    assert out.returncode == 0, out.stdout + out.stderr
-    h = _hashes(out.stdout)
-    assert set(h) == {"0", "1"} and h["0"] == h["1"], out.stdout
-    assert checkpoint.load(os.path.join(str(tmp_path), "o", "latest.pt"))["global_step"] == 384

@@ -2,6 +2,7 @@
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -55,6 +56,43 @@ def test_resume_continues_steps_and_optimizer(tmp_path):
     # the resumed run kept its own flags (from config.json) except the one overridden
     cfg = json.load(open(os.path.join(rd, "config.json")))
     assert cfg["num_steps"] == 64 and cfg["total_steps"] == 640
+
+
+def test_resume_ignores_the_keys_of_removed_flags(tmp_path, capsys):
+    """A run made by an older version (its config.json has "overlap", a flag since removed, as the
+    runs of models/ do) resumes: the key is ignored with a one-line note and leaves config.json."""
+    rd = _train(tmp_path, "--total-steps", "256")
+    cfg_path = os.path.join(rd, "config.json")
+    cfg = json.load(open(cfg_path))
+    assert "overlap" not in cfg
+    json.dump({**cfg, "overlap": False}, open(cfg_path, "w"))
+    capsys.readouterr()
+    assert train_main(["--resume", rd, "--total-steps", "384"]) == 0
+    out = capsys.readouterr().out
+    assert f"[rlqwop] {rd}/config.json: ignoring overlap (no such flag any more)" in out
+    assert "overlap" not in json.load(open(cfg_path))
+    assert checkpoint.load(os.path.join(rd, "latest.pt"))["global_step"] == 384
+
+
+def test_the_shipped_run_resumes_and_the_shipped_checkpoints_load(tmp_path, monkeypatch, capsys):
+    """models/run-sim-finetune (config.json with "overlap", latest.pt of an older version) resumes with
+    `--resume`; models/*.pt load as policies."""
+    from rlqwop.policy import load_policy
+
+    models = os.path.join(ROOT, "models")
+    for name in sorted(os.listdir(models)):
+        if name.endswith(".pt"):
+            assert load_policy(os.path.join(models, name)).frame_skip == 4, name
+    rd = str(tmp_path / "run-sim-finetune")
+    shutil.copytree(os.path.join(models, "run-sim-finetune"), rd)
+    step = checkpoint.load(os.path.join(rd, "latest.pt"))["global_step"]
+    monkeypatch.chdir(ROOT)  # its --init-from is relative to the repository
+    # no further steps (--total-steps at its step count), one process, no TensorBoard: load, save, stop
+    assert train_main(["--resume", rd, "--cpu", "1", "--total-steps", str(step), "--tensorboard", "false"]) == 0
+    out = capsys.readouterr().out
+    assert f"resumed {rd} at step {step}" in out and "ignoring overlap" in out
+    state = checkpoint.load(os.path.join(rd, "latest.pt"), require=checkpoint.RESUME_KEYS)
+    assert state["global_step"] == step
 
 
 def test_resume_keeps_the_process_count(tmp_path, monkeypatch):
@@ -118,6 +156,7 @@ def test_existing_run_needs_resume(tmp_path):
     (["--totl-steps", "5"], "unrecognized arguments"),
     (["--eval-env-kwargs", "[1]"], "--eval-env-kwargs must be a JSON object"),
     (["--init-from", "/nonexistent/latest.pt"], "no such checkpoint"),
+    (["--overlap", "true"], "unrecognized arguments"),  # removed: the actors always wait for the update
 ])
 def test_bad_flags_give_clear_errors(flags, message, capsys):
     with pytest.raises(SystemExit) as e:
