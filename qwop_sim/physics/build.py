@@ -148,9 +148,9 @@ def add_start_block(space: pymunk.Space, st: SolverSettings) -> pymunk.Poly:
     return blk
 
 
-def add_hurdle(space: pymunk.Space, st: SolverSettings) -> tuple[tuple, tuple]:
+def add_hurdle(space: pymunk.Space, st: SolverSettings) -> tuple:
     """Base + top + their welded joint, asleep (qwop.json hurdle.asleep_at_start) as in Box2D:
-    woken when touched. Returns ((base, top), every object added)."""
+    woken when touched. Returns the bodies (base, top)."""
     parts = []
     for b, category, mask in SPEC.hurdle_parts:
         body = pymunk.Body(b.mass, b.moment)
@@ -171,4 +171,4 @@ def add_hurdle(space: pymunk.Space, st: SolverSettings) -> tuple[tuple, tuple]:
         space.sleep_time_threshold = 1e30
         base.sleep()
         top.sleep_with_group(base)
-    return (base, top), (*parts, pv, lim)
+    return base, top

@@ -37,10 +37,6 @@ class SolverSettings:
     damping: float = 1.0            # Box2D default linear/angular damping 0
     warm_start: bool = False        # set_state: one solve at the state to rebuild the impulses
                                     # (off: the game's setState starts cold too, README.md)
-    # reset() builds a fresh space: history-free (same actions after any reset give the same
-    # floats). recycle=True reuses it instead: 8x cheaper, but Chipmunk's internal contact lists
-    # keep their order from the last episode, so a later episode can differ in the last bits.
-    recycle: bool = False
     track_tiles: bool = True        # static 32-unit tiles at x = 32 k (the original's seams)
 
     def as_dict(self) -> dict:

@@ -40,11 +40,8 @@ N_BODIES = len(SPEC.bodies)
 _INITIAL = SPEC.initial_bodies
 _INITIAL_HIPS = SPEC.initial_hips
 _REF = {j.name: j.reference for j in SPEC.joints}
-_JOINTS = {j.name: j for j in SPEC.joints}
 _HEAD = BODY_ORDER.index("head")
 _FEET = [i for i, b in enumerate(SPEC.bodies) if b.name in SPEC.rule_feet]
-_PARKED = _INITIAL.copy()
-_PARKED[:, 1] -= 1e4  # the start pose far above everything (a recycled reset's flush step)
 # the hurdle is added (asleep) once the torso passes this x: never within the runner's reach before
 HURDLE_NEAR = float(SPEC.hurdle_parts[1][0].x) - 30.0
 _get_a, _get_w, _set_t, _step = lib.cpBodyGetAngle, lib.cpBodyGetAngularVelocity, lib.cpBodySetTorque, lib.cpSpaceStep
@@ -85,7 +82,6 @@ class QWOPSim:
         self.position_pass = RunnerPass(buffers, self.reader, self.settings)
         self._pp_on = self.settings.position_pass
         self.generation = 0  # +1 with every new space (QWOPBatch re-reads its C pointers)
-        self.space = None
         self.reset()
 
     # ---- construction ----------------------------------------------------------------------
@@ -96,7 +92,6 @@ class QWOPSim:
         self.runner = r = add_runner(space, st)
         self.bodies, self.pivots, self.limits, self.motors = r.bodies, r.pivots, r.limits, r.motors
         self._head_ptr = r.bodies[_HEAD]._body
-        self._max_forces = [c.max_force for c in r.constraints]
         self.warming = False  # the warm-up solve runs (the contact rules wait: deferred)
         self.deferred = []
         self.position_pass.bind(r, self.space_ptr)
@@ -108,32 +103,8 @@ class QWOPSim:
         rules.install(self, space, [r.bodies[i] for i in _FEET])
         self.generation += 1
 
-    def _recycle(self) -> None:
-        """SolverSettings.recycle: one flush step with the runner parked far above the track and
-        every constraint's max force at 0 zeroes the solver's remembered impulses and Chipmunk's
-        pending bias velocities; then the start pose. Old contacts expire before it lands."""
-        space = self.space
-        if self.hurdle is not None:
-            space.remove(*self._hurdle_objs)
-            self.hurdle = None
-            space.sleep_time_threshold = math.inf
-        for n in ("leftKnee", "rightKnee", "leftShoulder", "rightShoulder"):
-            j = _JOINTS[n]
-            self.limits[n].min, self.limits[n].max = j.lower + j.reference, j.upper + j.reference
-        self.position_pass.refresh_limits()
-        cons = self.runner.constraints
-        for c in cons:
-            c.max_force = 0.0
-        self._put_runner(_PARKED)
-        lib.cpSpaceStep(self.space_ptr, DT)
-        for c, f in zip(cons, self._max_forces):
-            c.max_force = f
-        self._put_runner(_INITIAL)
-        self.warming = False
-        self.deferred.clear()
-
     def _add_hurdle(self) -> None:
-        self.hurdle, self._hurdle_objs = add_hurdle(self.space, self.settings)
+        self.hurdle = add_hurdle(self.space, self.settings)
 
     # ---- keys ------------------------------------------------------------------------------
     def _apply_keys(self, keys: int) -> None:
@@ -164,17 +135,13 @@ class QWOPSim:
         self._hips = hips
 
     # ---- public API ------------------------------------------------------------------------
-    def reset(self, rebuild: bool = False) -> RawState:
+    def reset(self) -> RawState:
         """Start a new race: the start pose, clock 0, flags off, start hip limits.
 
-        By default every reset builds a fresh space (about 0.6 ms), so an episode never depends
-        on the ones before it. With ``settings.recycle`` later resets recycle it instead (about
-        0.08 ms, ``_recycle``): deterministic, but a recycled world may differ from a newly built
-        one in the last bits (the order of Chipmunk's internal contact lists)."""
-        if rebuild or self.space is None or not self.settings.recycle:
-            self._build()
-        else:
-            self._recycle()
+        Every reset builds a fresh space (about 0.6 ms), so an episode never depends on the ones
+        before it: Chipmunk keeps its contact lists and spatial index in the order of their
+        history, which a reused space would carry into the next episode's last bits."""
+        self._build()
         self._keys = None
         self._hips = _INITIAL_HIPS
         self._apply_keys(0)

@@ -14,7 +14,7 @@ import pytest
 
 import qwop_sim
 from qwop_sim.constants import C
-from qwop_sim.physics import SPEC, QWOPSim, SolverSettings, UnsupportedSpec
+from qwop_sim.physics import SPEC, QWOPBatch, QWOPSim, SolverSettings, UnsupportedSpec
 from qwop_sim.physics.spec import box2d_joint_order, derive
 
 ROOT = Path(qwop_sim.__file__).resolve().parents[1]
@@ -211,7 +211,10 @@ print(json.dumps(out))
 
 def test_switch_values_the_game_can_take_run_through_the_whole_port(tmp_path):
     """clear_forces true, foot_quirk_only_left false, end_of_game off: set in qwop.json, they
-    change what the sim (and the compiled batch, bit for bit with it) does, as in the game."""
+    change what the sim (and the compiled batch, bit for bit with it) does, as in the game.
+    The batch's kernels are compiled (and cached by numba) here with the shipped qwop.json
+    first: a kernel that read qwop.json's numbers as globals would keep the cached ones."""
+    QWOPBatch(1).step(0)
     c = _changed(world__clear_forces=True, rules__foot_quirk_only_left=False,
                  rules__end_of_game={"hip_motors_off": False, "knee_and_shoulder_motors_and_limits_off": False})
     p = _run_with(tmp_path, c, _ALTERNATIVES)
