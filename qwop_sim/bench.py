@@ -53,7 +53,7 @@ def bench_single(seconds: float, api: str = "fast", settings=None) -> tuple[floa
 def bench_batch(seconds: float, n_worlds: int, compiled: bool = True) -> tuple[float, int]:
     from qwop_sim.physics import QWOPBatch
     batch = QWOPBatch(n_worlds)
-    batch.compiled = batch.compiled and compiled  # False: the worlds one by one (QWOPSim._frame)
+    batch.compiled = batch.compiled and compiled  # False: the worlds one by one (QWOPSim.advance)
     keys = _keys(20_000, n_worlds)
     n = resets = i = 0
     t0 = time.perf_counter()
@@ -189,7 +189,7 @@ def main(argv=None) -> None:
     print(f"  sim, one world (step_fast)     : {single:10,.0f} frames/s  ({r1} resets)")
     single_rs, _ = bench_single(args.seconds, api="state")
     print(f"  sim, one world (step->RawState): {single_rs:10,.0f} frames/s")
-    from qwop_sim.physics.world import LEGACY_SETTINGS
+    from qwop_sim.physics import LEGACY_SETTINGS
     legacy, _ = bench_single(args.seconds, settings=LEGACY_SETTINGS)
     print(f"  sim, one world, LEGACY_SETTINGS: {legacy:10,.0f} frames/s  (no position pass: "
           f"x{legacy / single:.2f} the default's speed)")

@@ -1,5 +1,10 @@
-"""The pymunk port of the game's physics: ``QWOPSim`` (one world), ``QWOPBatch`` (many)."""
-from qwop_sim.physics.world import DEFAULT_SETTINGS, KEY_TABLE, LEGACY_SETTINGS, QWOPSim, SolverSettings
+"""The pymunk port of the game's physics: ``QWOPSim`` (one world), ``QWOPBatch`` (many).
+
+Module map: world.py (its doc lists the others) and README.md in this folder."""
+from qwop_sim.physics.settings import DEFAULT_SETTINGS, LEGACY_SETTINGS, SolverSettings
+from qwop_sim.physics.spec import SPEC, UnsupportedSpec
+from qwop_sim.physics.world import KEY_TABLE, QWOPSim
 from qwop_sim.physics.batch import QWOPBatch
 
-__all__ = ["QWOPSim", "QWOPBatch", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "KEY_TABLE"]
+__all__ = ["QWOPSim", "QWOPBatch", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "KEY_TABLE",
+           "SPEC", "UnsupportedSpec"]

@@ -1,16 +1,21 @@
 """QWOPBatch: N independent QWOP worlds stepped together, results as stacked numpy arrays.
 
-Each world is a QWOPSim whose buffers are slices of the batch's stacked arrays: the raw read-out
-(N, rows, 6), the reported bodies (N, 12, 6) and the position pass's state (poses, limits, limit
-states, contacts). With the default settings (position pass on, no warm start) one compiled call
-(numba, ``_frames``) steps every world for the frames asked: per world and frame the head torque,
-``cpSpaceStep``, the read-out, Box2D's position pass and the write-back of the 12 poses, all by
-calling Chipmunk's own C functions by address (``ccall.py``), so the floats are those of N
-single worlds (tests/qwop_sim/test_batch.py), without a Python call per body or per world.
-Python runs only between frames where a world needs it: a contact rule fired (fall, jump,
-landing: the event flag ``QWOPSim._ev``), a runner near the start block (its Chipmunk contacts are
-read from the arbiters), every 128 frames of one call, and after the call (track tiles, hurdle).
-Other settings step the worlds one by one (``QWOPSim._frame``).
+Each world is a QWOPSim working in views of the batch's stacked buffers (buffers.WorldBuffers):
+the raw read-out (N, rows, 6), the reported bodies (N, 12, 6) and the position pass's state
+(poses, limits, limit states, contacts). With the default settings (position pass on, no warm
+start) one compiled call (numba, ``_frames``) steps every world for the frames asked: per world
+and frame the head torque, ``cpSpaceStep``, the read-out, Box2D's position pass and the
+write-back of the 12 poses, all by calling Chipmunk's own C functions by address (``ccall.py``),
+so the floats are those of N single worlds (tests/qwop_sim/test_batch.py), without a Python call
+per body or per world. Python runs only between frames where a world needs it: a contact rule
+fired (fall, jump, landing: the world's event flag), a runner near the start block (its Chipmunk
+contacts are read from the arbiters), every 128 frames of one call, and after the call (track
+tiles, hurdle), through QWOPSim's methods for that (``prepare``, ``c_pointers``, ``upkeep``,
+``end_game``, ...). Other settings step the worlds one by one (``QWOPSim.advance``).
+
+Every number the kernels use comes in as an argument (``FrameConstants``), none as a global:
+numba's cache keeps a global's value from the compilation, so a kernel reading qwop.json's values
+as globals would keep them after the file changed.
 
     b = QWOPBatch(64)
     out = b.step(keys)            # keys: int or int array (N,); out.bodies (N, 12, 6) ...
@@ -19,18 +24,19 @@ Other settings step the worlds one by one (``QWOPSim._frame``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-from qwop_sim.constants import CLOCK_PER_FRAME, DT, METRES_PER_UNIT, N_BODIES
 from qwop_sim.physics import ccall
 from qwop_sim.physics import position_pass as _pp
+from qwop_sim.physics.buffers import WorldBuffers
 from qwop_sim.physics.ccall import call_d_p, call_p_d, call_p_dd, call_p_p_p, store_i32
-from qwop_sim.physics.world import (_BLOCK_RIGHT, _CLEAR_FORCES, _HEAD_GAIN, _HEAD_OFFSET, _HURDLE_NEAR,
-                                    _OUT_MATRIX, _PP_ANCHOR_A, _PP_ANCHOR_B, _PP_HALF, _PP_IA, _PP_IB,
-                                    _PP_INV_INERTIA, _PP_INV_MASS, _PP_ITERATIONS, _PP_MAX_CONTACTS,
-                                    _PP_REACH, _PP_REF, _STATIC_TOP, JOINT_SOLVE_ORDER, RAW_ROWS, QWOPSim,
-                                    SolverSettings, DEFAULT_SETTINGS)
+from qwop_sim.physics.runner_pass import BLOCK_RIGHT, REACH, PassConstants, pass_constants
+from qwop_sim.physics.settings import DEFAULT_SETTINGS, SolverSettings
+from qwop_sim.physics.spec import SPEC
+from qwop_sim.physics.step_shift import TO_BOX2D
+from qwop_sim.physics.world import QWOPSim
 from qwop_sim.state import RawState
 
 try:
@@ -39,16 +45,29 @@ try:
 except ImportError:  # pragma: no cover - numba is a dependency; without it the worlds go one by one
     _NUMBA = False
 
+N_BODIES = len(SPEC.bodies)
+
 # Chipmunk / pymunk functions the kernel calls, by address (ccall.py)
 _F_STEP, _F_GET_A, _F_GET_W, _F_SET_T, _F_EACH, _F_READ, _F_UPD, _F_SET_P, _F_SET_A = range(9)
 _FN = np.array([ccall.address(n) for n in (
     "cpSpaceStep", "cpBodyGetAngle", "cpBodyGetAngularVelocity", "cpBodySetTorque", "cpSpaceEachBody",
     "pmSpaceBodyGetIteratorFuncBatched", "cpBodyUpdatePosition", "cpBodySetPosition", "cpBodySetAngle")],
     dtype=np.int64)
-_N_JOINTS = len(JOINT_SOLVE_ORDER)
 _F_SHAPES, _F_EACH_ARB, _F_VISIT = 9, 10, 11
 # per world: [cpArbiterGetShapes, the start block's cpShape *, hit flag, shape a, shape b]
 _PROBE_COLUMNS = 5
+
+
+class FrameConstants(NamedTuple):
+    """The numbers a frame of the kernel uses (as QWOPSim.advance and RunnerPass.run do)."""
+    dt: float
+    clock_per_frame: float
+    head_gain: float
+    head_offset: float
+    clear_forces: bool
+    block_right: float      # the start block's right face
+    reach: np.ndarray       # (12,) how far each runner box reaches from its centre
+    pc: PassConstants
 
 
 @dataclass
@@ -69,13 +88,15 @@ def _kernel(f):
 
 
 @_kernel
-def _pass_and_write(i, fn, bodies, raw, x, p, lo, hi, state, contacts, n_block, track):
-    """Box2D's position pass of world i (position_pass.frame_pass, as QWOPSim._position_pass)
-    and the poses written back through cpBodyUpdatePosition(dt 0), cpBodySetPosition and
-    cpBodySetAngle, the calls QWOPSim makes through cffi."""
-    _pp.frame_pass(raw[i], x[i], p[i], DT, _PP_HALF, _PP_INV_MASS, _PP_INV_INERTIA, _PP_IA, _PP_IB,
-                   _PP_ANCHOR_A, _PP_ANCHOR_B, _PP_REF, lo[i], hi[i], state[i], contacts[i], n_block[i],
-                   _STATIC_TOP, track[0], track[1], track[2], _PP_ITERATIONS)
+def _pass_and_write(i, fn, k, bodies, raw, x, p, lo, hi, state, contacts, n_block):
+    """Box2D's position pass of world i (position_pass.frame_pass, as RunnerPass.run) and the
+    poses written back through cpBodyUpdatePosition(dt 0), cpBodySetPosition and
+    cpBodySetAngle, the calls RunnerPass.run makes through cffi."""
+    pc = k.pc
+    _pp.frame_pass(raw[i], x[i], p[i], k.dt, pc.half, pc.inv_mass, pc.inv_inertia, pc.ia, pc.ib,
+                   pc.anchor_a, pc.anchor_b, pc.reference, lo[i], hi[i], state[i], contacts[i], n_block[i],
+                   pc.top_y, pc.tile_width, pc.track_lo, pc.track_hi, pc.iterations, pc.total_radius,
+                   pc.baumgarte)
     for b in range(bodies.shape[1]):
         ptr = bodies[i, b]
         call_p_d(fn[_F_UPD], ptr, 0.0)
@@ -100,38 +121,36 @@ if _NUMBA:
 
 @_kernel
 def _read(i, fn, space, data, farr):
-    """QWOPSim._reader.get: all bodies of world i into its raw rows (pymunk.batch's iterator)."""
+    """QWOPSim.read_raw: all bodies of world i into its raw rows (pymunk.batch's iterator)."""
     store_i32(farr[i], 0)
     call_p_p_p(fn[_F_EACH], space[i], fn[_F_READ], data[i])
 
 
 @_kernel
-def _frames(n_frames, live, fn, space, head, bodies, data, farr, raw, x, p, lo, hi, state, contacts,
-            n_block, need, head_torque, fallen, clock, frame, events, track, probes):
-    """Up to ``n_frames`` frames of the worlds in ``live`` (QWOPSim._frame each). Returns
+def _frames(n_frames, live, fn, k, space, head, bodies, data, farr, raw, x, p, lo, hi, state, contacts,
+            n_block, need, head_torque, fallen, clock, frame, events, probes):
+    """Up to ``n_frames`` frames of the worlds in ``live`` (QWOPSim.advance each). Returns
     (frames completed, 1 if the next frame stopped before the pass of the worlds flagged in
     ``need``, else 0). Stops after a frame in which a contact rule fired (``events``)."""
     for f in range(n_frames):
         pending = False
         for i in live:
-            clock[i] += CLOCK_PER_FRAME
+            clock[i] += k.clock_per_frame
             frame[i] += 1
             hp = head[i]
             if not fallen[i]:
-                t = head_torque[i] + _HEAD_GAIN * (call_d_p(fn[_F_GET_A], hp)
-                                                   + call_d_p(fn[_F_GET_W], hp) * DT + _HEAD_OFFSET)
-                if _CLEAR_FORCES:
-                    t -= head_torque[i]
-                head_torque[i] = t
+                t = k.head_gain * (call_d_p(fn[_F_GET_A], hp) + call_d_p(fn[_F_GET_W], hp) * k.dt
+                                   + k.head_offset)
+                head_torque[i] = t if k.clear_forces else head_torque[i] + t
             if head_torque[i] != 0.0:
                 call_p_d(fn[_F_SET_T], hp, head_torque[i])
-            call_p_d(fn[_F_STEP], space[i], DT)
+            call_p_d(fn[_F_STEP], space[i], k.dt)
             _read(i, fn, space, data, farr)
             back = False
             probe = probes + i * 8 * _PROBE_COLUMNS
             for b in range(bodies.shape[1]):
-                if raw[i, b, 0] - _PP_REACH[b] <= _BLOCK_RIGHT:
-                    # near the block (QWOPSim._block_contacts): in contact with it?
+                if raw[i, b, 0] - k.reach[b] <= k.block_right:
+                    # near the block (RunnerPass.block_contacts): in contact with it?
                     ccall.store_i64(probe + 16, 0)
                     call_p_p_p(fn[_F_EACH_ARB], bodies[i, b], fn[_F_VISIT], probe)
                     if ccall.load_i64(probe + 16) != 0:
@@ -142,7 +161,7 @@ def _frames(n_frames, live, fn, space, head, bodies, data, farr, raw, x, p, lo, 
                 pending = True
                 continue
             n_block[i] = 0
-            _pass_and_write(i, fn, bodies, raw, x, p, lo, hi, state, contacts, n_block, track)
+            _pass_and_write(i, fn, k, bodies, raw, x, p, lo, hi, state, contacts, n_block)
         if pending:
             return f, 1
         for i in live:
@@ -152,9 +171,9 @@ def _frames(n_frames, live, fn, space, head, bodies, data, farr, raw, x, p, lo, 
 
 
 @_kernel
-def _finish(idx, fn, bodies, raw, x, p, lo, hi, state, contacts, n_block, track):
+def _finish(idx, fn, k, bodies, raw, x, p, lo, hi, state, contacts, n_block):
     for i in idx:
-        _pass_and_write(i, fn, bodies, raw, x, p, lo, hi, state, contacts, n_block, track)
+        _pass_and_write(i, fn, k, bodies, raw, x, p, lo, hi, state, contacts, n_block)
 
 
 @_kernel
@@ -167,20 +186,9 @@ class QWOPBatch:
     def __init__(self, n: int, settings: SolverSettings | None = None):
         self.n = n = int(n)
         self.settings = settings = settings or DEFAULT_SETTINGS
-        self._raw = np.zeros((n, RAW_ROWS, 6))
-        self.bodies = np.zeros((n, N_BODIES, 6))
-        # the position pass's per-world state, stacked (QWOPSim uses views)
-        self._pp_x = np.zeros((n, N_BODIES, 3))
-        self._pp_p = np.zeros((n, N_BODIES, 3))
-        self._pp_lo = np.zeros((n, _N_JOINTS))
-        self._pp_hi = np.zeros((n, _N_JOINTS))
-        self._pp_state = np.zeros((n, _N_JOINTS), dtype=np.int8)
-        self._pp_contacts = np.zeros((n, _PP_MAX_CONTACTS, _pp.CONTACT_COLUMNS))
-        self._events = np.zeros(n, dtype=np.int8)
-        self.sims = [QWOPSim(settings, _raw=self._raw[i], _out=self.bodies[i], _pp=dict(
-            x=self._pp_x[i], p=self._pp_p[i], lo=self._pp_lo[i], hi=self._pp_hi[i],
-            state=self._pp_state[i], contacts=self._pp_contacts[i], ev=self._events[i:i + 1]))
-            for i in range(n)]
+        self.buffers = buf = WorldBuffers.new(n)
+        self._raw, self.bodies, self._events = buf.raw, buf.bodies, buf.event
+        self.sims = [QWOPSim(settings, buf.world(i)) for i in range(n)]
         self.distance = np.zeros(n)
         self.clock = np.zeros(n)
         self.frame = np.zeros(n, dtype=np.int64)
@@ -192,18 +200,19 @@ class QWOPBatch:
                                 self.jumped, self.finished, self.done)
         # the compiled path: Box2D's position pass on, no warm start (the defaults)
         self.compiled = (_NUMBA and ccall.SUPPORTED and settings.position_pass and not settings.warm_start)
+        self._k = FrameConstants(SPEC.dt, SPEC.clock_per_frame, SPEC.head_gain, SPEC.head_offset,
+                                 SPEC.clear_forces, BLOCK_RIGHT, REACH, pass_constants(settings))
         self._space = np.zeros(n, dtype=np.int64)
         self._head = np.zeros(n, dtype=np.int64)
         self._body = np.zeros((n, N_BODIES), dtype=np.int64)
-        self._data = np.array([ccall.pointer(s._reader._data) for s in self.sims], dtype=np.int64)
-        self._farr = np.array([ccall.pointer(s._reader._farr) for s in self.sims], dtype=np.int64)
-        self._spaces = [None] * n  # the pymunk Space each world's pointers were taken from
+        self._data = np.array([ccall.pointer(s.reader.data) for s in self.sims], dtype=np.int64)
+        self._farr = np.array([ccall.pointer(s.reader.farr) for s in self.sims], dtype=np.int64)
+        self._generation = [None] * n  # the world's generation its pointers were taken at
         self._n_block = np.zeros(n, dtype=np.int64)
         self._need = np.zeros(n, dtype=np.int8)
         self._head_torque = np.zeros(n)
         self._probe = np.zeros((n, _PROBE_COLUMNS), dtype=np.int64)
         self._probe[:, 0] = _FN[_F_SHAPES] if self.compiled else 0
-        self._track = np.array(self.sims[0]._pp_track, dtype=np.float64) if n else np.zeros(3)
         for i in range(n):
             self._sync(i)
 
@@ -221,11 +230,8 @@ class QWOPBatch:
     def _pointers(self, i: int) -> None:
         """The C pointers of world i's space and bodies (new after every reset: a new space)."""
         s = self.sims[i]
-        self._spaces[i] = s.space
-        self._space[i] = ccall.pointer(s._space_ptr)
-        self._head[i] = ccall.pointer(s._head_ptr)
-        self._probe[i, 1] = ccall.pointer(s._block_shape._shape)
-        self._body[i] = [ccall.pointer(b) for b in s._body_ptrs]
+        self._space[i], self._head[i], self._probe[i, 1], self._body[i] = s.c_pointers()
+        self._generation[i] = s.generation
 
     def reset(self, idx=None) -> BatchState:
         """Reset all worlds, or those in ``idx`` (int, sequence of ints or bool mask)."""
@@ -260,18 +266,18 @@ class QWOPBatch:
             self._step_python(live, keys, int(frames))
         # score, track/hurdle upkeep per world; conversion vectorised
         if len(live) == self.n:
-            np.matmul(self._raw[:, :N_BODIES], _OUT_MATRIX, out=self.bodies)
+            np.matmul(self._raw[:, :N_BODIES], TO_BOX2D, out=self.bodies)
         else:
-            self.bodies[live] = self._raw[live, :N_BODIES] @ _OUT_MATRIX
+            self.bodies[live] = self._raw[live, :N_BODIES] @ TO_BOX2D
         xs = self.bodies[:, 0, 0].tolist()
+        mpu = SPEC.metres_per_unit
         for i in live:
             s = sims[i]
             x = xs[i]
             if not s.finished:
-                s.distance = x * METRES_PER_UNIT
-            if (s.settings.track_tiles and not (s._tile_check_lo < x < s._tile_check_hi)) \
-                    or (s._hurdle_check and x > _HURDLE_NEAR):
-                s._after_frames()  # extend the track / add the hurdle (rare)
+                s.distance = x * mpu
+            if s.needs_upkeep(x):
+                s.upkeep()  # extend the track / add the hurdle (rare)
         self.distance[:] = [s.distance for s in sims]
         self.clock[:] = [s.clock for s in sims]
         self.frame[:] = [s.frame for s in sims]
@@ -287,34 +293,29 @@ class QWOPBatch:
         for f in range(frames):
             for s, k in work:
                 if not s.ended:
-                    s._frame(k)
+                    s.advance(k)
             if f % 128 == 127:
                 for i in live:
-                    sims[i]._after_frames()
+                    sims[i].upkeep()
         for i in live:
-            s = sims[i]
-            s._reader.get(s._space_ptr)
+            sims[i].read_raw()
 
     def _step_compiled(self, live, keys, frames) -> None:
-        sims, spaces = self.sims, self._spaces
+        sims, gen = self.sims, self._generation
         ht, fallen, clock, frame, ev = self._head_torque, self.fallen, self.clock, self.frame, self._events
         for i in live:  # the worlds' own state in, whatever happened to them since the last step
             s = sims[i]
-            if s.space is not spaces[i]:
+            if s.generation != gen[i]:
                 self._pointers(i)
-            k = keys[i]
-            if k != s._keys:
-                s._apply_keys(k)
-            if not s._pp_valid:
-                s._read_poses()
-            ht[i], fallen[i], clock[i], frame[i] = s._head_torque, s.fallen, s.clock, s.frame
+            s.prepare(keys[i])
+            ht[i], fallen[i], clock[i], frame[i] = s.head_torque, s.fallen, s.clock, s.frame
             ev[i] = 0
         run = np.array(live, dtype=np.int64)
-        args = (_FN, self._space, self._head, self._body, self._data, self._farr, self._raw, self._pp_x,
-                self._pp_p, self._pp_lo, self._pp_hi, self._pp_state, self._pp_contacts, self._n_block,
-                self._need, ht, fallen, clock, frame, ev, self._track, self._probe.ctypes.data)
-        pass_args = (_FN, self._body, self._raw, self._pp_x, self._pp_p, self._pp_lo, self._pp_hi,
-                     self._pp_state, self._pp_contacts, self._n_block, self._track)
+        b = self.buffers
+        args = (_FN, self._k, self._space, self._head, self._body, self._data, self._farr, b.raw, b.x, b.p,
+                b.lo, b.hi, b.state, b.contacts, self._n_block, self._need, ht, fallen, clock, frame, ev,
+                self._probe.ctypes.data)
+        pass_args = (_FN, self._k, self._body, b.raw, b.x, b.p, b.lo, b.hi, b.state, b.contacts, self._n_block)
         f = 0
         while f < frames and len(run):
             stop = min(frames, (f // 128 + 1) * 128)
@@ -323,30 +324,30 @@ class QWOPBatch:
             if partial:  # a runner near the start block: its contacts from the arbiters, then the pass
                 need = np.flatnonzero(self._need)
                 for i in need.tolist():
-                    self._n_block[i] = sims[i]._block_contacts()
+                    self._n_block[i] = sims[i].position_pass.block_contacts()
                 _finish(need, *pass_args)
                 self._need[need] = 0
                 f += 1
-            if ev[run].any():  # a contact rule fired: end the games that ended (QWOPSim._frame)
+            if ev[run].any():  # a contact rule fired: end the games that ended (QWOPSim.advance)
                 for i in run[ev[run] != 0].tolist():
                     ev[i] = 0
                     s = sims[i]
                     fallen[i] = s.fallen
                     if s.fallen or s.finished:
-                        s.clock, s.frame, s._head_torque = float(clock[i]), int(frame[i]), float(ht[i])
-                        s._end_game()
+                        s.clock, s.frame, s.head_torque = float(clock[i]), int(frame[i]), float(ht[i])
+                        s.end_game()
                 run = np.array([i for i in run.tolist() if not sims[i].ended], dtype=np.int64)
             if f % 128 == 0 and f < frames:
                 _read_all(run, _FN, self._space, self._data, self._farr)
                 for i in run.tolist():
                     s = sims[i]
                     s.clock, s.frame = float(clock[i]), int(frame[i])
-                    s._after_frames()
-                    if s.space is not spaces[i]:  # pragma: no cover - _after_frames never rebuilds
+                    s.upkeep()
+                    if s.generation != gen[i]:  # pragma: no cover - upkeep never rebuilds
                         self._pointers(i)
         for i in live:
             s = sims[i]
-            s._head_torque, s.clock, s.frame = float(ht[i]), float(clock[i]), int(frame[i])
+            s.head_torque, s.clock, s.frame = float(ht[i]), float(clock[i]), int(frame[i])
         _read_all(np.array(live, dtype=np.int64), _FN, self._space, self._data, self._farr)
 
     def state(self, i: int) -> RawState:

@@ -5,17 +5,17 @@ and the bodies moved: up to ``position_iterations`` sweeps, each over
 
 1. the runner's contacts with the static world (track tiles, start block), as
    b2ContactSolver.SolvePositionConstraints: each manifold point pushed out of the reference face
-   (Baumgarte 1: the whole overlap beyond the slop, at most 0.2 units) with Box2D's *equalised*
-   masses (every body weighs 1, its inertia scaled alike);
+   (qwop.json's contact_baumgarte, 1: the whole overlap beyond the slop, at most 0.2 units) with
+   Box2D's *equalised* masses (every body weighs 1, its inertia scaled alike);
 2. the joints in island order, each first pulling its two anchors together (the point
    constraint, a 2x2 solve), then pushing its angle back inside the limit it was found at (with
    an accumulated, clamped position impulse), exactly as the game's Box2D 2.0 revolute joint does
    (game/src/qwop.js, ``installBox2D20Revolute``).
 
 The sweeps stop early once every contact and joint is within Box2D's slops. Velocities are not
-touched. The contact manifolds come from Chipmunk's contacts of the step (found at Box2D's pose,
-see world.py): the runner's corner as a point fixed in the runner's frame, the static face as a
-plane (QWOPSim._collect_contacts).
+touched. The track's manifolds are Box2D's own (``track_contacts``); the start block's come from
+Chipmunk's contacts of the step (found at Box2D's pose, step_shift.py): the runner's corner as a
+point fixed in the runner's frame, the static face as a plane (runner_pass.RunnerPass.block_contacts).
 
 Chipmunk has no such pass: it corrects joints with bias velocities inside the velocity solve. With
 this pass on (``SolverSettings.position_pass``) the pivots get no velocity bias and the limits
@@ -47,7 +47,9 @@ ANGULAR_SLOP = 2.0 / 180.0 * math.pi
 MAX_ANGULAR_CORRECTION = 8.0 / 180.0 * math.pi
 
 MAX_LINEAR_CORRECTION = 0.2
-TOTAL_RADIUS = 0.02  # two polygon skins (b2_polygonRadius 0.01 each)
+# The contact skins (total_radius: a runner box's and the track's, Box2D's 2 b2_polygonRadius) and
+# the contact correction factor (baumgarte: qwop.json world.contact_baumgarte) are arguments: the
+# port's SolverSettings.poly_radius and the game's qwop.json (runner_pass.pass_constants).
 # one contact constraint: body, normal (static -> runner), point count, then per point the
 # corner in the body's frame, the plane offset (normal . point on the static face) and the
 # equalised mass: CONTACT_COLUMNS floats (the body index stored as a float)
@@ -84,18 +86,19 @@ def limit_states(x0: np.ndarray, ia: np.ndarray, ib: np.ndarray, lower: np.ndarr
 def solve_positions(x: np.ndarray, inv_mass: np.ndarray, inv_inertia: np.ndarray, ia: np.ndarray,
                     ib: np.ndarray, anchor_a: np.ndarray, anchor_b: np.ndarray, reference: np.ndarray,
                     lower: np.ndarray, upper: np.ndarray, state: np.ndarray, contacts: np.ndarray,
-                    n_contacts: int, iterations: int) -> int:
+                    n_contacts: int, iterations: int, total_radius: float, baumgarte: float) -> int:
     """Box2D's position iterations: contacts, then joints, ``iterations`` sweeps with the early exit.
 
     x: (bodies, >=3) Box2D poses (x, y, angle), corrected in place. Joint j links body ia[j]
     (Box2D's A, the limb) to ib[j] (B); anchor_a/anchor_b: (joints, 2) local anchors (centre of
     mass at the body origin); reference: Box2D's reference angles (lower/upper include them).
-    contacts: (>= n_contacts, CONTACT_COLUMNS) rows, see CONTACT_COLUMNS.
+    contacts: (>= n_contacts, CONTACT_COLUMNS) rows, see CONTACT_COLUMNS; total_radius: the two
+    skins a contact keeps apart; baumgarte: the fraction of an overlap corrected per sweep.
     Returns the number of sweeps run."""
     n = ia.shape[0]
     limit_impulse = np.zeros(n)
     for it in range(iterations):
-        # 1. contacts (b2ContactSolver.SolvePositionConstraints, Baumgarte 1, equalised masses)
+        # 1. contacts (b2ContactSolver.SolvePositionConstraints, equalised masses)
         min_separation = 0.0
         for k in range(n_contacts):
             row = contacts[k]
@@ -107,10 +110,10 @@ def solve_positions(x: np.ndarray, inv_mass: np.ndarray, inv_inertia: np.ndarray
                 c, s = math.cos(x[i, 2]), math.sin(x[i, 2])
                 rx = c * lx - s * ly
                 ry = s * lx + c * ly
-                separation = (x[i, 0] + rx) * nx + (x[i, 1] + ry) * ny - plane - TOTAL_RADIUS
+                separation = (x[i, 0] + rx) * nx + (x[i, 1] + ry) * ny - plane - total_radius
                 if separation < min_separation:
                     min_separation = separation
-                corr = min(max(separation + LINEAR_SLOP, -MAX_LINEAR_CORRECTION), 0.0)
+                corr = min(max(baumgarte * (separation + LINEAR_SLOP), -MAX_LINEAR_CORRECTION), 0.0)
                 impulse = -eq_mass * corr
                 px, py = impulse * nx, impulse * ny
                 x[i, 0] += px
@@ -182,7 +185,7 @@ def solve_positions(x: np.ndarray, inv_mass: np.ndarray, inv_inertia: np.ndarray
 @njit(cache=True)
 def track_contacts(p: np.ndarray, half: np.ndarray, inv_mass: np.ndarray, inv_inertia: np.ndarray,
                    top_y: float, tile_width: float, track_lo: float, track_hi: float, contacts: np.ndarray,
-                   n_contacts: int) -> int:
+                   n_contacts: int, total_radius: float) -> int:
     """Box2D's manifolds of the runner's boxes against the track's top face (b2CollidePolygons).
 
     p: (bodies, >=3) poses at collision time (the start of the step); half: (bodies, 2) half
@@ -190,9 +193,9 @@ def track_contacts(p: np.ndarray, half: np.ndarray, inv_mass: np.ndarray, inv_in
     tile_width 0, one box from track_lo to track_hi), each its own contact, fixture A (created
     first), its top face the reference face (a runner box's own face never is: the tiles are
     16 units wide, so their far corners put Box2D's other axis far behind). The incident edge
-    is the runner box edge facing down most, clipped to the tile's sides (+ both skins); points
-    within the skins of the face are kept. Appends rows to ``contacts`` from ``n_contacts``;
-    returns the new count."""
+    is the runner box edge facing down most, clipped to the tile's sides (+ both skins,
+    ``total_radius``); points within the skins of the face are kept. Appends rows to
+    ``contacts`` from ``n_contacts``; returns the new count."""
     # the reference face: normal (0, -1) (out of the track, y grows down), plane y = top_y
     nx, ny = 0.0, -1.0
     front = -top_y
@@ -208,7 +211,7 @@ def track_contacts(p: np.ndarray, half: np.ndarray, inv_mass: np.ndarray, inv_in
             ly = -hy if v < 2 else hy
             vx[v] = p[i, 0] + c * lx - s * ly
             vy[v] = p[i, 1] + s * lx + c * ly
-        if max(vy[0], vy[1], vy[2], vy[3]) < top_y - TOTAL_RADIUS:
+        if max(vy[0], vy[1], vy[2], vy[3]) < top_y - total_radius:
             continue  # above the track's skin: no manifold point possible
         # incident edge: the smallest normal . reference normal (first of equals), Box2D's loop
         best, edge = 1e300, 0
@@ -222,8 +225,8 @@ def track_contacts(p: np.ndarray, half: np.ndarray, inv_mass: np.ndarray, inv_in
         e2 = (edge + 1) % 4
         ax, ay, bx, by = vx[edge], vy[edge], vx[e2], vy[e2]
         if tile_width > 0.0:
-            k_lo = math.floor((min(ax, bx) - TOTAL_RADIUS) / tile_width + 0.5)
-            k_hi = math.floor((max(ax, bx) + TOTAL_RADIUS) / tile_width + 0.5)
+            k_lo = math.floor((min(ax, bx) - total_radius) / tile_width + 0.5)
+            k_hi = math.floor((max(ax, bx) + total_radius) / tile_width + 0.5)
         else:
             k_lo, k_hi = 0, 0
         for k in range(k_lo, k_hi + 1):
@@ -234,17 +237,17 @@ def track_contacts(p: np.ndarray, half: np.ndarray, inv_mass: np.ndarray, inv_in
             else:
                 x0, x1 = track_lo, track_hi
             # ClipSegmentToLine against -tangent (x >= x0 - R), then +tangent (x <= x1 + R)
-            px0, py0, px1, py1, ok = _clip(ax, ay, bx, by, -1.0, -x0 + TOTAL_RADIUS)
+            px0, py0, px1, py1, ok = _clip(ax, ay, bx, by, -1.0, -x0 + total_radius)
             if not ok:
                 continue
-            px0, py0, px1, py1, ok = _clip(px0, py0, px1, py1, 1.0, x1 + TOTAL_RADIUS)
+            px0, py0, px1, py1, ok = _clip(px0, py0, px1, py1, 1.0, x1 + total_radius)
             if not ok:
                 continue
             row = contacts[n_contacts]
             q = 0
             ratio = inv_inertia[i] / inv_mass[i]
             for (qx, qy) in ((px0, py0), (px1, py1)):
-                if qx * nx + qy * ny - front <= TOTAL_RADIUS:
+                if qx * nx + qy * ny - front <= total_radius:
                     dx, dy = qx - p[i, 0], qy - p[i, 1]
                     rn = dx * ny - dy * nx
                     row[4 + 4 * q] = c * dx + s * dy      # the point in the body's frame
@@ -280,8 +283,9 @@ def frame_pass(raw: np.ndarray, x: np.ndarray, p_out: np.ndarray, dt: float, hal
                inv_mass: np.ndarray, inv_inertia: np.ndarray, ia: np.ndarray, ib: np.ndarray,
                anchor_a: np.ndarray, anchor_b: np.ndarray, reference: np.ndarray, lower: np.ndarray,
                upper: np.ndarray, state: np.ndarray, contacts: np.ndarray, n_contacts: int, top_y: float,
-               tile_width: float, track_lo: float, track_hi: float, iterations: int) -> int:
-    """One frame's pass in one call (QWOPSim._position_pass), after Chipmunk's step.
+               tile_width: float, track_lo: float, track_hi: float, iterations: int, total_radius: float,
+               baumgarte: float) -> int:
+    """One frame's pass in one call (runner_pass.RunnerPass.run), after Chipmunk's step.
 
     raw: (>= bodies, 6) Chipmunk's p, angle, v, w after the step (p = the pose the step collided
     at); x: (bodies, 3) in: Box2D's poses at the start of the step, out: after the pass; p_out:
@@ -290,12 +294,12 @@ def frame_pass(raw: np.ndarray, x: np.ndarray, p_out: np.ndarray, dt: float, hal
     nb = x.shape[0]
     limit_states(x, ia, ib, lower, upper, state)
     n = track_contacts(raw[:nb], half, inv_mass, inv_inertia, top_y, tile_width, track_lo, track_hi,
-                       contacts, n_contacts)
+                       contacts, n_contacts, total_radius)
     for i in range(nb):
         for k in range(3):
             x[i, k] = raw[i, k] + raw[i, 3 + k] * dt
     solve_positions(x, inv_mass, inv_inertia, ia, ib, anchor_a, anchor_b, reference, lower, upper, state,
-                    contacts, n, iterations)
+                    contacts, n, iterations, total_radius, baumgarte)
     for i in range(nb):
         for k in range(3):
             p_out[i, k] = x[i, k] + raw[i, 3 + k] * -dt

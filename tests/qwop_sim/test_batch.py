@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from qwop_sim.physics import QWOPBatch, QWOPSim
+from qwop_sim.physics.runner_pass import RunnerPass
 
 
 def _held_keys(rng, n_steps, n):
@@ -96,7 +97,7 @@ def _shifted(dx: float):
 
 
 def _compare(out, i, sim):
-    np.testing.assert_array_equal(out.bodies[i], sim._out)
+    np.testing.assert_array_equal(out.bodies[i], sim.buffers.bodies)
     assert out.distance[i] == sim.distance and out.clock[i] == sim.clock and out.frame[i] == sim.frame
     assert (out.fallen[i], out.jumped[i], out.finished[i], out.done[i]) == \
         (sim.fallen, sim.jumped, sim.finished, sim.ended)
@@ -108,14 +109,14 @@ def test_compiled_batch_long_random_gait_block_and_hurdle(monkeypatch):
     the floats of single worlds, and every special path ran (falls, block contacts, the hurdle,
     the 128-frame upkeep)."""
     block_rows = []
-    orig = QWOPSim._block_contacts
+    orig = RunnerPass.block_contacts
 
     def counting(self):
         n = orig(self)
         block_rows.append(n)
         return n
 
-    monkeypatch.setattr(QWOPSim, "_block_contacts", counting)
+    monkeypatch.setattr(RunnerPass, "block_contacts", counting)
     n = 8
     batch = QWOPBatch(n)
     assert batch.compiled

@@ -8,8 +8,9 @@ import pymunk
 import pytest
 
 from qwop_sim.constants import BODY_INDEX, C, CLOCK_PER_FRAME, KEYS
-from qwop_sim.physics import QWOPSim
+from qwop_sim.physics import SPEC, QWOPSim
 from qwop_sim.state import RawState
+from world_inspect import joint_angle, joint_limits, limit_enabled, motor_enabled, motor_speeds
 
 Q, W, O, P = KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]
 RULES = C["rules"]
@@ -88,14 +89,14 @@ def test_pymunk_sign_conventions():
 @pytest.mark.parametrize("keys", range(16))
 def test_motor_speeds_and_hip_limits_per_key(sim, keys):
     sim.step(keys)
-    speeds = sim.motor_speeds()
+    speeds = motor_speeds(sim)
     th = RULES["thighs"]["Q" if keys & Q else "W" if keys & W else "none"]  # Q wins over W
     ca = RULES["calves"]["O" if keys & O else "P" if keys & P else "none"]  # O wins over P
     for n in ("rightHip", "leftHip", "rightShoulder", "leftShoulder"):
         assert speeds[n] == th[n]
     for n in ("rightKnee", "leftKnee"):
         assert speeds[n] == ca["speeds"][n]
-    lims = sim.joint_limits()
+    lims = joint_limits(sim)
     expect = ca["hip_limits"] or {h: (JOINTS[h]["lower"], JOINTS[h]["upper"]) for h in ("leftHip", "rightHip")}
     for h in ("leftHip", "rightHip"):
         assert lims[h] == pytest.approx(tuple(expect[h]), abs=1e-12)
@@ -105,9 +106,9 @@ def test_motor_speeds_and_hip_limits_per_key(sim, keys):
 def test_hip_limits_stay_as_last_set(sim):
     sim.step(P)
     sim.step(Q)  # no O/P: limits stay those of P
-    assert sim.joint_limits()["rightHip"] == pytest.approx(tuple(RULES["calves"]["P"]["hip_limits"]["rightHip"]))
+    assert joint_limits(sim)["rightHip"] == pytest.approx(tuple(RULES["calves"]["P"]["hip_limits"]["rightHip"]))
     sim.step(O | P)  # O wins
-    assert sim.joint_limits()["rightHip"] == pytest.approx(tuple(RULES["calves"]["O"]["hip_limits"]["rightHip"]))
+    assert joint_limits(sim)["rightHip"] == pytest.approx(tuple(RULES["calves"]["O"]["hip_limits"]["rightHip"]))
     sim.step(0)
     assert sim.state().hip_limits["leftHip"] == pytest.approx(tuple(RULES["calves"]["O"]["hip_limits"]["leftHip"]))
 
@@ -117,10 +118,10 @@ def test_motor_drives_joint_in_box2d_sign(sim, keys, sign):
     """Q turns the right hip positive and the left hip negative (Box2D joint angle B - A - ref),
     W the other way: the motors saturate at max torque in the air, as in the recordings (q_60:
     right hip +0.34 rad after 8 frames)."""
-    r0, l0 = sim.joint_angle("rightHip"), sim.joint_angle("leftHip")
+    r0, l0 = joint_angle(sim, "rightHip"), joint_angle(sim, "leftHip")
     sim.step(keys, 8)
-    assert sign * (sim.joint_angle("rightHip") - r0) > 0.2
-    assert sign * (sim.joint_angle("leftHip") - l0) < -0.3
+    assert sign * (joint_angle(sim, "rightHip") - r0) > 0.2
+    assert sign * (joint_angle(sim, "leftHip") - l0) < -0.3
 
 
 def test_limits_hold(sim):
@@ -132,9 +133,9 @@ def test_limits_hold(sim):
         if st.fallen:
             break
     for name, j in JOINTS.items():
-        lo, hi = sim.joint_limits()[name]
+        lo, hi = joint_limits(sim)[name]
         slack = 0.6 if "Ankle" in name else 0.3
-        assert lo - slack <= sim.joint_angle(name) <= hi + slack, name
+        assert lo - slack <= joint_angle(sim, name) <= hi + slack, name
 
 
 # ---- head torque -------------------------------------------------------------------------------
@@ -146,18 +147,10 @@ def test_head_torque_rule(sim):
     head = sim.state().bodies[BODY_INDEX["head"]]
     sim.step(0)
     added = RULES["head_torque"]["gain"] * (head[2] + RULES["head_torque"]["offset"])
-    if C["world"].get("clear_forces", True):
+    if SPEC.clear_forces:
         before = 0.0
     assert sim.head_torque == pytest.approx(before + added, rel=1e-9)
     assert sim.reset() and sim.head_torque == 0.0
-
-
-def test_head_torque_off_after_fall(sim):
-    b = drop_so_lowest(rigid_pose(1.4, pivot=tuple(INITIAL[0, :2])), "head")
-    sim.set_state(state_of(b))
-    st = sim.step(0, 5)
-    assert st.fallen
-    assert sim.head_torque == 0.0
 
 
 # ---- contact rules -----------------------------------------------------------------------------
@@ -179,9 +172,9 @@ def test_fall_on_part_touching_track(sim, part):
     assert st.distance == pytest.approx(st.bodies[0, 0] / 10)
     # game end: hip motors off (limits kept), knee and shoulder motors and limits off
     for n in ("leftHip", "rightHip"):
-        assert not sim.motor_enabled(n) and sim.limit_enabled(n)
+        assert not motor_enabled(sim, n) and limit_enabled(sim, n)
     for n in ("leftKnee", "rightKnee", "leftShoulder", "rightShoulder"):
-        assert not sim.motor_enabled(n) and not sim.limit_enabled(n)
+        assert not motor_enabled(sim, n) and not limit_enabled(sim, n)
 
 
 def test_no_fall_standing(sim):
@@ -194,9 +187,11 @@ def test_stepping_after_the_end_does_not_advance(sim):
     sim.set_state(state_of(b))
     st = sim.step(0, 10)
     assert st.fallen
+    torque = sim.head_torque
     again = sim.step(Q | O, 5)
     assert again.frame == st.frame and again.clock == st.clock
     np.testing.assert_array_equal(again.bodies, st.bodies)
+    assert sim.head_torque == torque  # nothing advances after the end, the head torque included
 
 
 def _pit_state(foot_x: float, jumped: bool, lead="leftFoot") -> RawState:
@@ -271,7 +266,7 @@ def test_reset_restores_start_pose_exactly(sim):
     # As the game (game/src/qwop.js) reports it: torso x / 10 from the start pose on (the real game
     # displays 0 until its first frame, a display detail the score of every later frame follows).
     assert st.distance == INITIAL[0, 0] / 10
-    assert sim.joint_limits()["leftHip"] == (JOINTS["leftHip"]["lower"], JOINTS["leftHip"]["upper"])
+    assert joint_limits(sim)["leftHip"] == (JOINTS["leftHip"]["lower"], JOINTS["leftHip"]["upper"])
     # and the reset world steps exactly like a new one
     fresh = QWOPSim()
     for k in (1, 1, 6, 9, 9, 2, 0, 15):
@@ -327,8 +322,8 @@ def test_batch_read_order_is_body_order(sim):
     sim.step(Q, 3)
     for i, b in enumerate(sim.bodies):
         x, y = b.position
-        assert sim._raw[i, 0] == x and sim._raw[i, 1] == y
-    assert sim._reader.intact()
+        assert sim.buffers.raw[i, 0] == x and sim.buffers.raw[i, 1] == y
+    assert sim.reader.intact()
 
 
 def test_hurdle_is_asleep_until_touched(sim):
@@ -339,36 +334,13 @@ def test_hurdle_is_asleep_until_touched(sim):
     assert h is not None and h["top"][:3] == pytest.approx([C["hurdle"]["top"]["x"], C["hurdle"]["top"]["y"], 0.0])
 
 
-# ---- agreement with the real game (recordings) -------------------------------------------------------
-def test_agreement_with_recordings():
-    """Thresholds from what the port reaches (python -m qwop_sim.physics.tune; numbers in
-    qwop_sim/physics/README.md), with ~30 % head room so that a change that makes the port worse
-    fails here. Error = mean body position error in world units (1 unit = 10 cm; the runner is
-    ~17 units tall).
-    * from reset, mean over the first 25 frames of each recorded sequence: measured 0.179
-      (Box2D's joint order, 5 iterations; before that change 0.169; pymunk's default solver
-      settings: 0.267). No hidden state is involved here.
-    * from a recorded state (set_state), h frames of the recorded keys: h1 median measured 0.027
-      at this stride, h5 median 0.108 / p95 0.308 (before the joint order change: 0.026, 0.108 /
-      0.286). The node game itself is ~0.027 off at h1 from
-      a recorded state: a raw state lacks Box2D's warm-start impulses, contacts and the
-      accumulated head torque, so h1 has a floor near 0.02 for any backend."""
-    from qwop_sim.physics.tune import horizon_errors, load_recordings, reset_errors
-    recs = load_recordings()
-    assert reset_errors(recs, n=25).mean() < 0.22
-    err = horizon_errors(recs, horizons=(1, 5), stride=6)
-    assert np.median(err[1][0]) < 0.034
-    assert np.median(err[5][0]) < 0.14
-    assert np.percentile(err[5][0], 95) < 0.38
-
-
 # ---- Box2D's joint solve order ------------------------------------------------------------------
 def test_joints_solved_in_box2d_island_order(sim):
     """Box2D solves the joints in its island order (bodies and joint lists are prepended, the
     island walk is a LIFO stack); the node game logs exactly this order (wrapping each joint's
     SolveVelocityConstraints). Chipmunk solves constraints in the order they were added: per
     joint pivot, motor, limit, joints in this order."""
-    from qwop_sim.physics.world import JOINT_SOLVE_ORDER
+    JOINT_SOLVE_ORDER = SPEC.joint_solve_order
     assert JOINT_SOLVE_ORDER == ("rightKnee", "rightHip", "leftHip", "leftShoulder", "rightShoulder",
                                  "neck", "rightElbow", "leftElbow", "leftKnee", "leftAnkle", "rightAnkle")
     expect = []
@@ -377,5 +349,5 @@ def test_joints_solved_in_box2d_island_order(sim):
         if n in sim.motors:
             expect.append(sim.motors[n])
         expect.append(sim.limits[n])
-    assert sim._constraints == expect
+    assert sim.runner.constraints == expect
     assert list(sim.space.constraints)[:len(expect)] == expect

@@ -7,18 +7,22 @@ import numpy as np
 import pytest
 
 from qwop_sim.constants import C
-from qwop_sim.physics import QWOPSim, SolverSettings
+from qwop_sim.physics import LEGACY_SETTINGS, SPEC, QWOPSim, SolverSettings
 from qwop_sim.physics import position_pass as pp
-from qwop_sim.physics import world as W
+from qwop_sim.physics.buffers import MAX_CONTACTS
+from qwop_sim.physics.runner_pass import pass_constants
 
 TOP = float(C["track"]["top_y"])
+K = pass_constants(SolverSettings())  # the pass's constants with the default settings
+R = K.total_radius  # two skins, 0.02
+DT = SPEC.dt
 
 
-def _contacts(poses, half=None, tile_width=32.0):
-    half = W._PP_HALF[: len(poses)] if half is None else half
+def _contacts(poses, half=None, tile_width=32.0, total_radius=R):
+    half = K.half[: len(poses)] if half is None else half
     out = np.zeros((8, pp.CONTACT_COLUMNS))
-    n = pp.track_contacts(np.asarray(poses, float), np.asarray(half, float), W._PP_INV_MASS, W._PP_INV_INERTIA,
-                          TOP, tile_width, 0.0, 0.0, out, 0)
+    n = pp.track_contacts(np.asarray(poses, float), np.asarray(half, float), K.inv_mass, K.inv_inertia,
+                          TOP, tile_width, 0.0, 0.0, out, 0, total_radius)
     return out[:n]
 
 
@@ -58,11 +62,11 @@ def test_contact_pass_pushes_out_to_the_slop_and_equalises_masses():
     buf = np.zeros((8, pp.CONTACT_COLUMNS))
     buf[: len(rows)] = rows
     no_joints = np.zeros(0, dtype=np.int64)
-    sweeps = pp.solve_positions(x, W._PP_INV_MASS, W._PP_INV_INERTIA, no_joints, no_joints, np.zeros((0, 2)),
+    sweeps = pp.solve_positions(x, K.inv_mass, K.inv_inertia, no_joints, no_joints, np.zeros((0, 2)),
                                 np.zeros((0, 2)), np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, np.int8),
-                                buf, len(rows), 5)
+                                buf, len(rows), 5, R, 1.0)
     c, s = math.cos(x[0, 2]), math.sin(x[0, 2])
-    separations = [TOP - (x[0, 1] + sx * s * 1.0 + c * hy) - pp.TOTAL_RADIUS for sx in (-1.0, 1.0)]
+    separations = [TOP - (x[0, 1] + sx * s * 1.0 + c * hy) - R for sx in (-1.0, 1.0)]
     # the points are solved one after the other (Gauss-Seidel), as Box2D: the last one ends at
     # the slop, the first a little above it (a small tilt is left)
     assert x[0, 0] == 0.0 and abs(x[0, 2]) < 0.02
@@ -79,17 +83,18 @@ def test_compiled_and_plain_python_give_the_same_floats():
     rng = np.random.default_rng(3)
     for k in rng.integers(0, 16, 40):
         sim.step_fast(int(k), 1)
-    raw = sim._raw[: W.N_BODIES].copy()
-    x = raw[:, :3] + raw[:, 3:6] * W.DT
+    buf = sim.buffers
+    raw = buf.raw[: len(SPEC.bodies)].copy()
+    x = raw[:, :3] + raw[:, 3:6] * DT
     results = []
     for fn_c, fn_s in ((pp.track_contacts, pp.solve_positions), (pp.track_contacts.py_func, pp.solve_positions.py_func)):
-        rows = np.zeros((W._PP_MAX_CONTACTS, pp.CONTACT_COLUMNS))
-        n = fn_c(raw, W._PP_HALF, W._PP_INV_MASS, W._PP_INV_INERTIA, TOP, 32.0, 0.0, 0.0, rows, 0)
-        state = np.zeros(len(W._PP_IA), np.int8)
-        pp.limit_states(x, W._PP_IA, W._PP_IB, sim._pp_lo, sim._pp_hi, state)
+        rows = np.zeros((MAX_CONTACTS, pp.CONTACT_COLUMNS))
+        n = fn_c(raw, K.half, K.inv_mass, K.inv_inertia, TOP, 32.0, 0.0, 0.0, rows, 0, R)
+        state = np.zeros(len(K.ia), np.int8)
+        pp.limit_states(x, K.ia, K.ib, buf.lo, buf.hi, state)
         xx = x.copy()
-        sweeps = fn_s(xx, W._PP_INV_MASS, W._PP_INV_INERTIA, W._PP_IA, W._PP_IB, W._PP_ANCHOR_A, W._PP_ANCHOR_B,
-                      W._PP_REF, sim._pp_lo, sim._pp_hi, state, rows, n, 5)
+        sweeps = fn_s(xx, K.inv_mass, K.inv_inertia, K.ia, K.ib, K.anchor_a, K.anchor_b,
+                      K.reference, buf.lo, buf.hi, state, rows, n, 5, R, 1.0)
         results.append((n, rows.copy(), xx, sweeps))
     (n1, r1, x1, s1), (n2, r2, x2, s2) = results
     assert n1 == n2 and n1 > 0 and s1 == s2
@@ -98,10 +103,9 @@ def test_compiled_and_plain_python_give_the_same_floats():
     outs = []
     for fn in (pp.frame_pass, pp.frame_pass.py_func):
         xx, p = x.copy(), np.zeros_like(x)
-        rows = np.zeros((W._PP_MAX_CONTACTS, pp.CONTACT_COLUMNS))
-        n = fn(sim._raw, xx, p, W.DT, W._PP_HALF, W._PP_INV_MASS, W._PP_INV_INERTIA, W._PP_IA, W._PP_IB,
-               W._PP_ANCHOR_A, W._PP_ANCHOR_B, W._PP_REF, sim._pp_lo, sim._pp_hi, np.zeros(len(W._PP_IA), np.int8),
-               rows, 0, TOP, 32.0, 0.0, 0.0, 5)
+        rows = np.zeros((MAX_CONTACTS, pp.CONTACT_COLUMNS))
+        n = fn(buf.raw, xx, p, DT, K.half, K.inv_mass, K.inv_inertia, K.ia, K.ib, K.anchor_a, K.anchor_b,
+               K.reference, buf.lo, buf.hi, np.zeros(len(K.ia), np.int8), rows, 0, TOP, 32.0, 0.0, 0.0, 5, R, 1.0)
         outs.append((n, xx, p))
     assert outs[0][0] == outs[1][0] > 0
     assert np.array_equal(outs[0][1], outs[1][1]) and np.array_equal(outs[0][2], outs[1][2])
@@ -111,7 +115,7 @@ def _joint_gaps(sim):
     """Largest distance between the two anchors of a runner joint (world units), Box2D poses."""
     bodies = sim.state().bodies
     gaps = []
-    for name, ia, ib, la, lb, *_ in W._JOINT_SPECS:
+    for name, ia, ib, la, lb, *_ in SPEC.joints:
         pa, pb = bodies[ia], bodies[ib]
         wa = pa[:2] + [math.cos(pa[2]) * la[0] - math.sin(pa[2]) * la[1], math.sin(pa[2]) * la[0] + math.cos(pa[2]) * la[1]]
         wb = pb[:2] + [math.cos(pb[2]) * lb[0] - math.sin(pb[2]) * lb[1], math.sin(pb[2]) * lb[0] + math.cos(pb[2]) * lb[1]]
@@ -142,7 +146,7 @@ def test_joints_held_in_position_like_box2d():
 
 
 def test_legacy_settings_still_run_and_differ():
-    a, b = QWOPSim(), QWOPSim(W.LEGACY_SETTINGS)
+    a, b = QWOPSim(), QWOPSim(LEGACY_SETTINGS)
     sa, sb = a.step(8, 20), b.step(8, 20)
     assert not np.array_equal(sa.bodies, sb.bodies)
     b.reset()
@@ -153,6 +157,6 @@ def test_track_without_tiles_has_no_seams():
     rows = _contacts([[16.0, TOP - 0.5 + 0.01, 0.0]], half=[[1.0, 0.5]], tile_width=0.0)
     assert len(rows) == 0  # tile_width 0 with an empty box [0, 0]: nothing to touch
     out = np.zeros((4, pp.CONTACT_COLUMNS))
-    n = pp.track_contacts(np.array([[16.0, TOP - 0.49, 0.0]]), np.array([[1.0, 0.5]]), W._PP_INV_MASS,
-                          W._PP_INV_INERTIA, TOP, 0.0, -200.0, 1400.0, out, 0)
+    n = pp.track_contacts(np.array([[16.0, TOP - 0.49, 0.0]]), np.array([[1.0, 0.5]]), K.inv_mass,
+                          K.inv_inertia, TOP, 0.0, -200.0, 1400.0, out, 0, R)
     assert n == 1 and out[0, 3] == 2
