@@ -19,14 +19,16 @@ import time
 
 import numpy as np
 
-QWOP_ENVS = ("qwop-v0", "frame-qwop-v0", "multi-frame-qwop-v0")
+from qwop_sim.backends import BACKENDS
+from qwop_sim.envs import ENV_IDS  # importing qwop_sim registers the QWOP ids
+from qwop_sim.envs.core import ACTION_MODES
 
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--env", default="qwop-v0", help="Gymnasium id (QWOP ids, or any id, e.g. rlqwop/ToyRun-v0)")
-    p.add_argument("--backend", default="sim", choices=("sim", "browser", "node"))
-    p.add_argument("--action-mode", default="multibinary", choices=("multibinary", "discrete"))
+    p.add_argument("--backend", default="sim", choices=BACKENDS)
+    p.add_argument("--action-mode", default="multibinary", choices=ACTION_MODES)
     p.add_argument("--frame-skip", type=int, default=4)
     p.add_argument("--env-kwargs", default="{}", help="extra gym.make keyword arguments as JSON")
     p.add_argument("--total-steps", type=int, default=1_000_000, help="env steps to train for")
@@ -58,12 +60,12 @@ def parse_args(argv=None):
     if not isinstance(a.env_kwargs, dict):
         p.error("--env-kwargs must be a JSON object")
     if a.num_envs is None:
-        a.num_envs = 8 if (a.backend == "sim" or a.env not in QWOP_ENVS) else 1
+        a.num_envs = 8 if (a.backend == "sim" or a.env not in ENV_IDS) else 1
     return a
 
 
 def env_kwargs(a):
-    if a.env in QWOP_ENVS or a.env.startswith("rlqwop/"):
+    if a.env in ENV_IDS or a.env.startswith("rlqwop/"):
         return {"backend": a.backend, "action_mode": a.action_mode, "frame_skip": a.frame_skip, **a.env_kwargs}
     return dict(a.env_kwargs)
 
@@ -81,8 +83,6 @@ def main(argv=None):
 
     torch.set_num_threads(max(1, a.torch_threads))
     import rlqwop.toy_envs  # noqa: F401  (toy ids, for smoke tests)
-    if a.env in QWOP_ENVS:
-        import qwop_sim  # noqa: F401  (registers the QWOP ids)
 
     name = a.name or f"{a.env.replace('/', '_')}-{time.strftime('%Y%m%d-%H%M%S')}"
     out = os.path.join(a.runs_dir, name)

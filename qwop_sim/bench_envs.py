@@ -41,10 +41,10 @@ import warnings
 import gymnasium as gym
 import numpy as np
 
-import qwop_sim  # noqa: F401
+from qwop_sim.backends import BACKENDS
+from qwop_sim.envs import ENV_IDS
 
-IDS = ["qwop-v0", "frame-qwop-v0", "multi-frame-qwop-v0"]
-BACKENDS = ["sim", "node", "browser"]
+IDS = list(ENV_IDS)
 BROWSER_GOAL = 2000.0
 
 
@@ -87,7 +87,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=3.0, help="timed seconds per (id, backend)")
     ap.add_argument("--ids", nargs="+", default=IDS, choices=IDS)
-    ap.add_argument("--backends", nargs="+", default=BACKENDS, choices=BACKENDS)
+    ap.add_argument("--backends", nargs="+", default=list(BACKENDS), choices=BACKENDS)
     ap.add_argument("--frame-skip", type=int, default=2)
     ap.add_argument("--json", help="also write the results to this file")
     args = ap.parse_args(argv)

@@ -7,7 +7,8 @@
 
 Runs the packaged game's server (``qwop_game``, or ``$QWOP_GAME_DIR``) with Node.js 20+ (``node``
 on PATH or ``$QWOP_NODE``) and its Node packages from the game's ``vendor/``. Ctrl-C stops it.
-`qwop-view`: the simulator in a pygame window (python -m qwop_sim.render; the 'viewer' extra).
+`qwop-view`: a QWOP env in a pygame window, to play or to watch a policy (python -m qwop_sim.render;
+the 'viewer' extra).
 """
 from __future__ import annotations
 

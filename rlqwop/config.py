@@ -14,9 +14,10 @@ import math
 import os
 import time
 
-QWOP_ENVS = ("qwop-v0", "frame-qwop-v0", "multi-frame-qwop-v0")
-BACKENDS = ("sim", "browser", "node")
-ACTION_MODES = ("multibinary", "discrete")
+# the QWOP ids, their backends and action modes: qwop_sim's lists (the flags' choices follow them)
+from qwop_sim.backends import BACKENDS
+from qwop_sim.envs import ENV_IDS
+from qwop_sim.envs.core import ACTION_MODES
 
 # Flags that describe *how* this process is launched, not the experiment: never taken from a saved
 # config on resume. (--cpu is: a resumed run keeps its process count unless --cpu is given again.)
@@ -88,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     g = p.add_argument_group("environment")
     g.add_argument("--env", default="qwop-v0",
-                   help=f"Gymnasium id: one of {', '.join(QWOP_ENVS)} or any registered id "
+                   help=f"Gymnasium id: one of {', '.join(ENV_IDS)} or any registered id "
                         "(e.g. rlqwop/ToyRun-v0, CartPole-v1)")
     g.add_argument("--backend", default="sim", choices=BACKENDS, help="physics backend of the QWOP envs")
     g.add_argument("--action-mode", default="multibinary", choices=ACTION_MODES,
@@ -198,7 +199,7 @@ def _validate(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         args.eval_env_kwargs = checked_env_kwargs(p, args.eval_env_kwargs, flag="--eval-env-kwargs")
     if args.init_from is not None and not os.path.exists(args.init_from):
         p.error(f"--init-from {args.init_from}: no such checkpoint")
-    if args.env in ("frame-qwop-v0", "multi-frame-qwop-v0") and args.norm_obs == "on":
+    if ENV_IDS.get(args.env, "state") != "state" and args.norm_obs == "on":  # frame-qwop-v0, multi-frame-qwop-v0
         p.error("--norm-obs on makes no sense for pixel envs (images are scaled by 1/255)")
     if args.resume is not None and not os.path.isdir(args.resume):
         p.error(f"--resume {args.resume}: no such run directory")
@@ -226,7 +227,7 @@ def parse_args(argv=None) -> argparse.Namespace:
         args.runs_dir = os.path.dirname(os.path.normpath(args.resume)) or "."
     _validate(p, args)
     if args.num_envs is None:
-        args.num_envs = 1 if (args.env in QWOP_ENVS and args.backend != "sim") else 8
+        args.num_envs = 1 if (args.env in ENV_IDS and args.backend != "sim") else 8
     if args.eval_backend is None:
         args.eval_backend = args.backend
     if args.name is None:

@@ -5,18 +5,9 @@ import json
 
 import gymnasium as gym
 
+from qwop_sim.envs import ENV_IDS  # importing qwop_sim registers the QWOP ids
+
 from . import toy_envs  # noqa: F401  (registers rlqwop/ToyRun-v0 and rlqwop/ToyRunPixels-v0)
-from .config import QWOP_ENVS
-
-
-def _ensure_registered(env_id: str) -> None:
-    """Import qwop_sim (it registers the QWOP ids on import) when a QWOP id is asked for: the toy
-    and other Gymnasium ids train without loading the simulator."""
-    if env_id in QWOP_ENVS and env_id not in gym.registry:
-        try:
-            import qwop_sim  # noqa: F401
-        except Exception as e:  # pragma: no cover - a broken install (e.g. numba missing)
-            raise RuntimeError(f"cannot import qwop_sim to make {env_id}: {e}") from e
 
 
 def check_env_id(env_id: str) -> str | None:
@@ -26,7 +17,6 @@ def check_env_id(env_id: str) -> str | None:
         if ":" in env_id:
             import importlib
             importlib.import_module(env_id.split(":")[0])
-        _ensure_registered(bare)
     except Exception as e:
         return str(e)
     if bare not in gym.registry:
@@ -35,12 +25,12 @@ def check_env_id(env_id: str) -> str | None:
     return None
 
 
-def _env_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | None, extra) -> dict:
+def gym_make_kwargs(env_id: str, backend: str, action_mode: str, frame_skip: int | None, extra) -> dict:
     """QWOP-shaped ids (ours and the toy ones) take backend/action_mode/frame_skip; others get only
     the --env-kwargs JSON."""
     kw = {}
     bare = env_id.split(":")[-1]  # gym.make accepts "module:EnvId" (imports module first)
-    if bare in QWOP_ENVS or bare.startswith("rlqwop/"):
+    if bare in ENV_IDS or bare.startswith("rlqwop/"):
         kw = {"backend": backend, "action_mode": action_mode}
         if frame_skip is not None:
             kw["frame_skip"] = frame_skip
@@ -58,9 +48,8 @@ def make_env(args, backend: str | None = None, render_mode: str | None = None,
              max_episode_steps: int | None = None, env_kwargs: str | dict | None = None) -> gym.Env:
     """The env of `args`; `env_kwargs` (JSON or dict) replaces `args.env_kwargs` when given."""
     env_id = args.env
-    _ensure_registered(env_id)
     extra = args.env_kwargs if env_kwargs is None else env_kwargs
-    kw = _env_kwargs(env_id, backend or args.backend, args.action_mode, args.frame_skip, extra)
+    kw = gym_make_kwargs(env_id, backend or args.backend, args.action_mode, args.frame_skip, extra)
     if render_mode is not None:
         kw["render_mode"] = render_mode
     steps = max_episode_steps if max_episode_steps is not None else (args.max_episode_steps or None)

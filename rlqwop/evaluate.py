@@ -259,7 +259,10 @@ def _checked_env(p, ns, policy, a):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .config import ACTION_MODES, BACKENDS, _float_in, _nonneg_int
+    from qwop_sim.backends import BACKENDS
+    from qwop_sim.envs.core import ACTION_MODES
+
+    from .config import _float_in, _nonneg_int
 
     p = argparse.ArgumentParser(prog="run.py eval", description="Evaluate a checkpoint with the deterministic policy.")
     p.add_argument("--checkpoint", required=True, help="latest.pt / best.pt, or a run directory")

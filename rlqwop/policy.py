@@ -1,7 +1,10 @@
 """A trained policy as a plain function: `load_policy(path)(obs) -> action` (deterministic).
 
-Used by evaluation, by `python -m qwop_sim.render --policy PATH`, and by anyone who wants to run a
-checkpoint. The observation normaliser saved with the checkpoint is applied (frozen).
+The policy acts on the observations of the env it was trained on, as that env returns them (it
+never builds observations itself). Used by evaluation, by the viewer (`python -m qwop_sim.render
+--policy PATH` finds `load_policy` through the `qwop_sim.policy_loaders` entry point declared in
+pyproject.toml, and plays `policy.env_id` made with `policy.env_kwargs`), and by anyone who wants to
+run a checkpoint. The observation normaliser saved with the checkpoint is applied (frozen).
 """
 from __future__ import annotations
 
@@ -21,19 +24,22 @@ class Policy:
         self.spec = model.spec
         self.obs_ndim = len(self.spec["obs_shape"])
         self.kind = self.spec["action"]["kind"]
-        # What the policy was trained with: a viewer that steps single game frames should hold each
-        # action for `frame_skip` frames.
+        # What the policy was trained with (the parity harness, which steps backends game frame by
+        # game frame, holds each action for frame_skip frames)
         self.frame_skip = int(self.config.get("frame_skip") or 1)
         self.env_id = self.config.get("env")
         self.action_mode = self.config.get("action_mode", "multibinary")
         self.sample = False  # True: the stochastic policy that training acts with
 
-    def to_keys(self, action) -> int:
-        """An action from __call__ -> the game's 4-bit key integer (Q=1, W=2, O=4, P=8)."""
-        a = np.asarray(action)
-        if self.kind == "multibinary":
-            return int(sum(int(bool(f)) << i for i, f in enumerate(a.reshape(-1)[:4])))
-        return int(a) & 15
+    @property
+    def env_kwargs(self) -> dict:
+        """The gym.make kwargs of the env it was trained on (backend, action mode, frame skip and
+        --env-kwargs, as run.py made it): with env_id, the env a viewer plays it in."""
+        from .envs import gym_make_kwargs
+
+        cfg = self.config
+        return gym_make_kwargs(self.env_id or "qwop-v0", cfg.get("backend", "sim"), self.action_mode,
+                           cfg.get("frame_skip"), cfg.get("env_kwargs", "{}"))
 
     @classmethod
     def from_state(cls, state: dict) -> "Policy":
@@ -66,29 +72,6 @@ class Policy:
         return act
 
 
-class MultiFramePolicy(Policy):
-    """A multi-frame-qwop-v0 policy outside its env (e.g. the viewer): `observe(state)` builds the
-    observation the env would, the last 3 decision frames in grayscale (the first one repeated after a
-    reset), from raw states."""
-
-    def __init__(self, *a, **kw):
-        super().__init__(*a, **kw)
-        from collections import deque
-        self._gray = deque(maxlen=3)
-
-    def observe(self, state) -> np.ndarray:
-        from qwop_sim.envs.core import to_gray
-        from qwop_sim.render import render_rgb
-
-        h, w = self.spec["obs_shape"][:2]
-        if int(getattr(state, "frame", 1)) == 0:
-            self._gray.clear()
-        self._gray.append(to_gray(render_rgb(state, w, h)))
-        while len(self._gray) < 3:
-            self._gray.append(self._gray[-1])
-        return np.stack(self._gray, axis=-1)
-
-
 def load_policy(path: str) -> Policy:
     """`path` is a checkpoint file (latest.pt/best.pt) or a run directory (uses best.pt, else latest.pt)."""
     import os
@@ -97,10 +80,8 @@ def load_policy(path: str) -> Policy:
         best = os.path.join(path, "best.pt")
         path = best if os.path.isfile(best) else os.path.join(path, "latest.pt")
     state = checkpoint.load(path, require=checkpoint.POLICY_KEYS)
-    env_id = str(state.get("config", {}).get("env", ""))
-    cls = MultiFramePolicy if env_id.split(":")[-1] == "multi-frame-qwop-v0" else Policy
     try:
-        return cls.from_state(state)
+        return Policy.from_state(state)
     except (KeyError, TypeError, ValueError, RuntimeError) as e:
         why = str(e).strip().splitlines()[0][:200] if str(e).strip() else type(e).__name__
         raise checkpoint.CheckpointError(f"{path}: its policy cannot be rebuilt ({type(e).__name__}: {why})") from None

@@ -45,11 +45,13 @@ def row(start: str, backend: str, s: dict) -> str:
 
 
 def main(argv=None) -> int:
+    from qwop_sim.backends import BACKENDS
+
     from .policy import load_policy
 
     p = argparse.ArgumentParser(prog="run.py report", description=__doc__.split("\n\n")[0])
     p.add_argument("--checkpoint", required=True)
-    p.add_argument("--backends", nargs="+", default=["node", "sim"], choices=["node", "browser", "sim"])
+    p.add_argument("--backends", nargs="+", default=["node", "sim"], choices=BACKENDS)
     p.add_argument("--episodes", type=int, default=50, help="episodes per disturbed start (the plain start: 1)")
     p.add_argument("--starts", nargs="+", default=list(STARTS), choices=list(STARTS), metavar="START",
                    help=f"which starts (default: all of {list(STARTS)})")

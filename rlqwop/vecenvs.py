@@ -16,7 +16,8 @@ import os
 
 import gymnasium as gym
 
-from .config import QWOP_ENVS
+from qwop_sim.envs import ENV_IDS
+
 from .envs import make_env
 
 
@@ -24,7 +25,7 @@ def make_envs(args):
     first = make_env(args)
     spec = first.spec
     mode = getattr(args, "vector_env", None) or os.environ.get("RLQWOP_VECTOR_ENV", "auto")
-    if mode != "off" and spec is not None and spec.id in QWOP_ENVS:
+    if mode != "off" and spec is not None and spec.id in ENV_IDS:
         from qwop_sim.envs.vector import batched_supported
 
         kw = dict(spec.kwargs)

@@ -1,8 +1,13 @@
-"""THE one definition of the environments' observation, reward and episode ends, from a raw state.
+"""THE one definition of the environments' actions, observation, reward and episode ends.
 
 Every backend (sim, node, browser) delivers a `qwop_sim.state.RawState` (or anything with the same
-attributes); the Gymnasium envs, the viewer and the PPO code compute everything from it with the
-functions below, so the three backends agree by construction.
+attributes); the Gymnasium envs compute everything from it with the functions below, so the three
+backends agree by construction. Everything else (the viewer, the PPO code, the parity harness) gets
+observations from an env, or calls these functions; none writes its own.
+
+Actions (``action_to_keys``): ``action_mode="multibinary"`` is MultiBinary(4), the flags (Q, W, O, P);
+``"discrete"`` is Discrete(16), the game's key mask itself. Either becomes the 4-bit key mask the
+backends step with: Q=1, W=2, O=4, P=8 (``qwop_sim.constants.KEYS``, the game's qwop.json).
 
 Observation of ``qwop-v0`` (float32, ``OBS_SIZE`` = 89 components)::
 
@@ -41,7 +46,38 @@ from typing import Any
 
 import numpy as np
 
-from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, N_BODIES
+from qwop_sim.constants import BODY_ORDER, C, CLOCK_PER_FRAME, KEYS, N_BODIES
+
+# ---- actions -------------------------------------------------------------------------------------
+ACTION_MODES = ("multibinary", "discrete")
+# the key bit of each MultiBinary flag, in the flags' order (Q, W, O, P)
+KEY_WEIGHTS = np.array([KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]], dtype=np.int64)
+
+
+def action_to_keys(action: Any, action_mode: str) -> int:
+    """The 4-bit key mask of one action of the env's action space (``action_mode``, see the module
+    doc), with a clear error (naming the space) for anything outside it."""
+    a = np.asarray(action)
+    if action_mode == "discrete":
+        if a.shape != () or a.dtype.kind not in "iu":
+            raise TypeError(f"action must be an int in [0, 16) for Discrete(16), got {action!r}")
+        k = int(a)
+        if not 0 <= k < 16:
+            raise ValueError(f"action {k} is outside Discrete(16)")
+        return k
+    if action_mode != "multibinary":
+        raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
+    if a.shape != (4,):
+        raise ValueError(f"action must have shape (4,) (Q, W, O, P) for MultiBinary(4), got shape {a.shape}")
+    # Floats are accepted when exactly 0 or 1, as Gymnasium's MultiBinary.contains does (SB3
+    # and others send float32 actions); anything else numeric is outside the space.
+    if a.dtype.kind not in "biuf":
+        raise TypeError(f"action must be numbers 0/1 for MultiBinary(4), got dtype {a.dtype}")
+    q, w, o, p = a.tolist()
+    if not (q in (0, 1) and w in (0, 1) and o in (0, 1) and p in (0, 1)):
+        raise ValueError(f"action values must be 0 or 1 for MultiBinary(4), got {a.tolist()}")
+    return int(q) * KEYS["Q"] | int(w) * KEYS["W"] | int(o) * KEYS["O"] | int(p) * KEYS["P"]
+
 
 # ---- documented scaling constants ----------------------------------------------------------------
 POS_SCALE = 5.0  # world units: relative x and y are divided by this
@@ -205,6 +241,27 @@ def rewards(prev_distance, prev_clock, prev_fall, prev_finished, distance, clock
     r[fall & ~np.asarray(prev_fall, dtype=bool)] += fall_penalty
     r[np.asarray(finished, dtype=bool) & ~np.asarray(prev_finished, dtype=bool)] += finish_bonus
     return r
+
+
+def actions_to_keys(actions: Any, action_mode: str, num_envs: int) -> np.ndarray:
+    """action_to_keys() of N actions (one per row) -> int64 (N,), the same checks on the whole batch."""
+    a = np.asarray(actions)
+    n = num_envs
+    if action_mode == "discrete":
+        if a.shape != (n,) or a.dtype.kind not in "iu":
+            raise ValueError(f"actions must be {n} ints in [0, 16) for Discrete(16), got {actions!r}")
+        if ((a < 0) | (a >= 16)).any():
+            raise ValueError(f"actions outside Discrete(16): {a.tolist()}")
+        return a.astype(np.int64)
+    if action_mode != "multibinary":
+        raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
+    if a.shape != (n, 4):
+        raise ValueError(f"actions must have shape ({n}, 4) (Q, W, O, P) for MultiBinary(4), got {a.shape}")
+    if a.dtype.kind not in "biuf":
+        raise TypeError(f"actions must be numbers 0/1 for MultiBinary(4), got dtype {a.dtype}")
+    if not np.isin(a, (0, 1)).all():
+        raise ValueError(f"action values must be 0 or 1 for MultiBinary(4), got {a.tolist()}")
+    return a.astype(np.int64) @ KEY_WEIGHTS
 
 
 def terminateds(fallen, finished, distance) -> np.ndarray:

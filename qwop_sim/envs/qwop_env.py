@@ -14,15 +14,13 @@ import numpy as np
 from gymnasium import spaces
 
 from qwop_sim.backends import BACKENDS, make_backend
-from qwop_sim.constants import CLOCK_PER_FRAME, KEYS
+from qwop_sim.constants import CLOCK_PER_FRAME
 from qwop_sim.envs import core
 from qwop_sim.envs.starts import StartDisturbance
 from qwop_sim.state import RawState
 
 OBS_TYPES = ("state", "frame", "multi_frame")
-ACTION_MODES = ("multibinary", "discrete")
 RENDER_SIZE = (400, 640)  # (height, width) of render(): the browser page's size
-KEY_WEIGHTS = np.array([KEYS["Q"], KEYS["W"], KEYS["O"], KEYS["P"]], dtype=np.int64)
 RESET_OPTIONS = ("state",) + StartDisturbance.names()  # state, init_noise, start_delay, start_keys
 
 
@@ -91,8 +89,8 @@ class QWOPEnv(gym.Env):
             raise ValueError(f"obs_type must be one of {OBS_TYPES}, got {obs_type!r}")
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
-        if action_mode not in ACTION_MODES:
-            raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
+        if action_mode not in core.ACTION_MODES:
+            raise ValueError(f"action_mode must be one of {core.ACTION_MODES}, got {action_mode!r}")
         if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
             raise ValueError(f"frame_skip must be an int in 1..10000, got {frame_skip!r}")
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
@@ -131,28 +129,7 @@ class QWOPEnv(gym.Env):
         self._last_keys = 0
         self._gray: deque[np.ndarray] = deque(maxlen=3)
 
-    # ---- actions and observations ---------------------------------------------------------------
-    def action_to_keys(self, action: Any) -> int:
-        """The 4-bit key mask of an action, with a clear error for anything outside the space."""
-        a = np.asarray(action)
-        if self.action_mode == "discrete":
-            if a.shape != () or a.dtype.kind not in "iu":
-                raise TypeError(f"action must be an int in [0, 16) for Discrete(16), got {action!r}")
-            k = int(a)
-            if not 0 <= k < 16:
-                raise ValueError(f"action {k} is outside Discrete(16)")
-            return k
-        if a.shape != (4,):
-            raise ValueError(f"action must have shape (4,) (Q, W, O, P) for MultiBinary(4), got shape {a.shape}")
-        # Floats are accepted when exactly 0 or 1, as Gymnasium's MultiBinary.contains does (SB3
-        # and others send float32 actions); anything else numeric is outside the space.
-        if a.dtype.kind not in "biuf":
-            raise TypeError(f"action must be numbers 0/1 for MultiBinary(4), got dtype {a.dtype}")
-        q, w, o, p = a.tolist()
-        if not (q in (0, 1) and w in (0, 1) and o in (0, 1) and p in (0, 1)):
-            raise ValueError(f"action values must be 0 or 1 for MultiBinary(4), got {a.tolist()}")
-        return int(q) | int(w) << 1 | int(o) << 2 | int(p) << 3
-
+    # ---- observations ---------------------------------------------------------------------------
     def _observe(self, rgb: np.ndarray | None = None) -> np.ndarray:
         if self.obs_type == "state":
             return core.observation(self._state)
@@ -202,7 +179,7 @@ class QWOPEnv(gym.Env):
                 raise RuntimeError("step() on a closed QWOPEnv: make a new one")
             raise RuntimeError("step() after the episode ended (terminated or truncated) or before the "
                                "first reset(): call reset() first")
-        keys = self.action_to_keys(action)
+        keys = core.action_to_keys(action, self.action_mode)
         before = self._state
         rgb = None
         if self.obs_type == "state":

@@ -25,7 +25,7 @@ from gymnasium.vector.utils import batch_space
 
 from qwop_sim.constants import CLOCK_PER_FRAME
 from qwop_sim.envs import core
-from qwop_sim.envs.qwop_env import ACTION_MODES, KEY_WEIGHTS, RESET_OPTIONS
+from qwop_sim.envs.qwop_env import RESET_OPTIONS
 from qwop_sim.envs.starts import StartDisturbance
 from qwop_sim.physics import QWOPBatch
 from qwop_sim.state import RawState
@@ -75,8 +75,8 @@ class QWOPVectorEnv(VectorEnv):
         if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
             raise ValueError("QWOPVectorEnv: state observations on the sim backend, no render mode "
                              "(gym.make_vec gives SyncVectorEnv of QWOPEnv for the rest)")
-        if action_mode not in ACTION_MODES:
-            raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
+        if action_mode not in core.ACTION_MODES:
+            raise ValueError(f"action_mode must be one of {core.ACTION_MODES}, got {action_mode!r}")
         if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
             raise ValueError(f"frame_skip must be an int in 1..10000, got {frame_skip!r}")
         if int(num_envs) < 1:
@@ -107,23 +107,6 @@ class QWOPVectorEnv(VectorEnv):
         self.closed = False
 
     # ---- helpers ------------------------------------------------------------------------------
-    def _keys(self, actions) -> np.ndarray:
-        a = np.asarray(actions)
-        n = self.num_envs
-        if self.action_mode == "discrete":
-            if a.shape != (n,) or a.dtype.kind not in "iu":
-                raise ValueError(f"actions must be {n} ints in [0, 16) for Discrete(16), got {actions!r}")
-            if ((a < 0) | (a >= 16)).any():
-                raise ValueError(f"actions outside Discrete(16): {a.tolist()}")
-            return a.astype(np.int64)
-        if a.shape != (n, 4):
-            raise ValueError(f"actions must have shape ({n}, 4) (Q, W, O, P) for MultiBinary(4), got {a.shape}")
-        if a.dtype.kind not in "biuf":
-            raise TypeError(f"actions must be numbers 0/1 for MultiBinary(4), got dtype {a.dtype}")
-        if not np.isin(a, (0, 1)).all():
-            raise ValueError(f"action values must be 0 or 1 for MultiBinary(4), got {a.tolist()}")
-        return a.astype(np.int64) @ KEY_WEIGHTS
-
     def _observe(self) -> np.ndarray:
         sims, hips, src = self.batch.sims, self._hips, self._hip_src
         for i, s in enumerate(sims):
@@ -209,7 +192,7 @@ class QWOPVectorEnv(VectorEnv):
     def step(self, actions):
         if not self._started:
             raise RuntimeError("step() before the first reset(): call reset() first")
-        keys = self._keys(actions)
+        keys = core.actions_to_keys(actions, self.action_mode, self.num_envs)
         b = self.batch
         mode = self.autoreset_mode
         auto = self._autoreset.copy()

@@ -331,15 +331,20 @@ def game_episode(game, keys: Sequence[int]) -> Outcome:
 
 
 def policy_episode(b, policy, max_frames: int) -> Outcome:
-    """Closed loop: the policy decides from the state this backend reports (every frame_skip
-    frames, keys held in between)."""
-    from qwop_sim.render.viewer import policy_keys
+    """Closed loop: a qwop-v0 policy decides from the state this backend reports, turned into the
+    env's observation by qwop_sim.envs.core (as QWOPEnv does), every policy.frame_skip frames, its
+    action turned into keys by core too (policy.action_mode) and held in between."""
+    from qwop_sim.envs import core
 
+    env_id = getattr(policy, "env_id", None) or "qwop-v0"
+    if env_id.split(":")[-1] != "qwop-v0":
+        raise ValueError(f"closed loop plays qwop-v0 (state observation) policies, not {env_id}")
     skip = int(getattr(policy, "frame_skip", 1) or 1)
+    mode = getattr(policy, "action_mode", "multibinary")
     s = b.reset()
     n = 0
     while n < max_frames and not s.done:
-        k = policy_keys(policy, s)
+        k = core.action_to_keys(policy(core.observation(s)), mode)
         f = min(skip, max_frames - n)
         s = b.step(k, f)
         n += f

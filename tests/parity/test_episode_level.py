@@ -1,6 +1,7 @@
 """Episode level: the same key sequences played from reset on the sim and on the game."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from tests.parity import conftest as cf
@@ -71,18 +72,26 @@ def test_goals_episode_level(summary):
 
 
 class _GaitPolicy:
-    """A scripted 'policy' with the checkpoint policy's hooks (observe, __call__, frame_skip):
-    plays one period of a gait by game frame, so closed loop must equal the open-loop replay."""
+    """A scripted 'policy' with the checkpoint policy's attributes (frame_skip, action_mode):
+    plays one period of a gait by game frame (its n-th decision of an episode is at frame
+    n * frame_skip; an episode starts with the start pose's observation), so closed loop must
+    equal the open-loop replay."""
 
     frame_skip = 2
+    action_mode = "discrete"  # its actions are the keys
 
     def __init__(self, period):
+        from qwop_sim.envs import core
+
         self.period = period
+        self.start_obs = core.observation(H.new_sim().reset())
+        self.decisions = 0
 
-    def observe(self, state):
-        return int(state.frame)
-
-    def __call__(self, frame):
+    def __call__(self, obs):
+        if np.array_equal(obs, self.start_obs):
+            self.decisions = 0
+        frame = self.decisions * self.frame_skip
+        self.decisions += 1
         return self.period[frame % len(self.period)]
 
 

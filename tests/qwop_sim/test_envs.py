@@ -9,7 +9,7 @@ import pytest
 from gymnasium.utils.env_checker import check_env
 
 import qwop_sim  # noqa: F401  (registers the ids)
-from qwop_sim.constants import CLOCK_PER_FRAME, N_BODIES
+from qwop_sim.constants import CLOCK_PER_FRAME, C, N_BODIES
 from qwop_sim.envs import core
 from qwop_sim.envs.qwop_env import QWOPEnv
 from qwop_sim.render import render_rgb
@@ -211,6 +211,21 @@ def test_discrete_equals_multibinary():
         o2 = e2.step(k)[0]
         assert np.array_equal(o1, o2)
     e1.close(), e2.close()
+
+
+def test_action_to_keys_gives_the_games_key_mask():
+    """core.action_to_keys: Discrete(16) actions are the key mask, MultiBinary(4) flags are Q, W, O, P
+    with the game's key bits (qwop.json), floats 0/1 accepted as Gymnasium's MultiBinary does."""
+    bits = [C["keys"][k] for k in "QWOP"]
+    for k in range(16):
+        flags = [int(k & b != 0) for b in bits]
+        assert core.action_to_keys(k, "discrete") == k
+        assert core.action_to_keys(np.int64(k), "discrete") == k
+        assert core.action_to_keys(flags, "multibinary") == k
+        assert core.action_to_keys(np.array(flags, np.float32), "multibinary") == k
+        assert core.action_to_keys(np.array(flags, bool), "multibinary") == k
+    with pytest.raises(ValueError, match="action_mode"):
+        core.action_to_keys(1, "analog")
 
 
 @pytest.mark.parametrize("bad, err", [

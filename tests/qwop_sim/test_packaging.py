@@ -168,3 +168,58 @@ def test_core_dependencies_give_the_sim_envs():
     r = subprocess.run([sys.executable, "-c", CORE_ONLY], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
     assert r.stdout.strip().endswith("core ok")
+
+
+# ---- layering: the envs package never depends on the agent ------------------------------------------
+def _imported_modules(path: Path) -> set[str]:
+    """Every module an `import` statement in ``path`` names (at any depth, relative ones resolved)."""
+    import ast
+
+    package = ".".join(path.relative_to(REPO).with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            found.add(".".join(p for p in (base, node.module or "") if p))
+    return found
+
+
+def test_qwop_sim_never_imports_rlqwop():
+    """qwop_sim (envs, backends, physics, viewer) stands without the agent package: no import of
+    rlqwop anywhere in it (the viewer finds policy loaders through an entry point group)."""
+    offenders = {str(f.relative_to(REPO)): sorted(m for m in _imported_modules(f) if m.split(".")[0] == "rlqwop")
+                 for f in (REPO / "qwop_sim").rglob("*.py")}
+    assert not {f: m for f, m in offenders.items() if m}
+    # the check sees imports inside functions too (where a lazy import would hide)
+    assert "rlqwop.policy" in _imported_modules(REPO / "rlqwop" / "evaluate.py")
+
+
+IMPORT_ALL = r"""
+import pkgutil, sys, importlib
+import qwop_sim
+for m in pkgutil.walk_packages(qwop_sim.__path__, "qwop_sim."):
+    if not m.name.endswith("__main__"):  # python -m entry points run on import
+        importlib.import_module(m.name)
+print(sorted(m for m in sys.modules if m.split(".")[0] == "rlqwop"))
+"""
+
+
+def test_importing_every_qwop_sim_module_loads_no_rlqwop():
+    r = subprocess.run([sys.executable, "-c", IMPORT_ALL], capture_output=True, text=True, cwd=REPO, timeout=120,
+                       env=dict(os.environ, SDL_VIDEODRIVER="dummy"))
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert r.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_rlqwop_declares_its_policy_loader():
+    """The viewer's --policy finds rlqwop's loader through this entry point (policy_loaders.py)."""
+    from importlib.metadata import EntryPoint
+
+    from qwop_sim.render.policy_loaders import GROUP
+
+    declared = _project()["entry-points"][GROUP]
+    assert declared == {"rlqwop": "rlqwop.policy:load_policy"}
+    from rlqwop.policy import load_policy
+    assert EntryPoint("rlqwop", declared["rlqwop"], GROUP).load() is load_policy

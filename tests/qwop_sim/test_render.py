@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -32,35 +33,6 @@ def start_bodies() -> np.ndarray:
 
 def start_state(**kw) -> RawState:
     return RawState(bodies=start_bodies(), **kw)
-
-
-class StubSim:
-    """Stands in for QWOPSim where it is not importable: held keys swing the legs, the runner drifts."""
-
-    def reset(self):
-        self.s = start_state()
-        return self.s
-
-    def step(self, keys, frames=1):
-        for _ in range(frames):
-            b = self.s.bodies
-            for name, bit, d in (("rightThigh", 1, 0.1), ("leftThigh", 2, 0.1), ("rightCalf", 4, 0.1),
-                                 ("leftCalf", 8, 0.1)):
-                if keys & bit:
-                    b[BODY_INDEX[name], 2] += d
-            b[:, 0] += 0.01
-            self.s.frame += 1
-            self.s.clock += C["clock_per_frame"]
-            self.s.distance = b[0, 0] / 10
-        return self.s
-
-
-def make_sim():
-    try:
-        from qwop_sim.physics import QWOPSim
-    except ImportError:
-        return StubSim()
-    return QWOPSim()
 
 
 def palette() -> set[tuple[int, int, int]]:
@@ -205,8 +177,24 @@ def test_canvas_in_chromium_matches_python():
 
 
 # ---- the viewer -----------------------------------------------------------------------------------------
+FALL_KEYS = C["keys"]["O"]  # held from the start, O falls at the 48th game frame
+
+
+class ScriptedPolicy:
+    """A policy as a loader gives it (policy_loaders.py): callable, env_id, env_kwargs. Plays a
+    fixed action and keeps every observation it is given."""
+
+    def __init__(self, env_id="qwop-v0", action=FALL_KEYS, **env_kwargs):
+        self.env_id, self.env_kwargs, self.action = env_id, env_kwargs, action
+        self.seen = []
+
+    def __call__(self, obs):
+        self.seen.append(np.array(obs))
+        return self.action
+
+
 def test_viewer_offscreen_picture_changes_with_keys():
-    v = viewer_mod.Viewer(sim=make_sim(), headless=True)
+    v = viewer_mod.Viewer(viewer_mod.play_env(), headless=True)
     try:
         first = v.frame()
         assert first.shape == (400, 640, 3)
@@ -224,7 +212,7 @@ def test_viewer_offscreen_picture_changes_with_keys():
 
 
 def test_viewer_hud_shows_text_and_end_screen():
-    v = viewer_mod.Viewer(sim=StubSim(), headless=True)
+    v = viewer_mod.Viewer(viewer_mod.play_env(), headless=True)
     try:
         pal = palette()
         used = {tuple(c) for c in np.unique(v.frame().reshape(-1, 3), axis=0)}
@@ -235,6 +223,29 @@ def test_viewer_hud_shows_text_and_end_screen():
         assert (v.frame() != before).any(axis=2).mean() > 0.05  # the end screen's panel
     finally:
         v.close()
+
+
+def test_viewer_shows_the_env_it_steps_and_stops_stepping_at_the_end():
+    """The picture is the env's own state, one game frame per step when playing; after the fall
+    (terminated) a step only redraws, until reset."""
+    import gymnasium as gym
+
+    ref = gym.make("qwop-v0", frame_skip=1, action_mode="discrete")
+    ref.reset()
+    v = viewer_mod.Viewer(viewer_mod.play_env(), headless=True)
+    try:
+        for t in range(60):
+            v.step(FALL_KEYS)
+            if not ref.unwrapped.state.done:
+                ref.step(FALL_KEYS)
+            assert v.state.frame == ref.unwrapped.state.frame
+            np.testing.assert_array_equal(v.state.bodies, ref.unwrapped.state.bodies)
+        assert v.done and v.state.fallen and v.state.frame == 48 and v.keys == 0
+        v.reset()
+        assert not v.done and v.state.frame == 0
+    finally:
+        v.close()
+        ref.close()
 
 
 def test_replay_formats(tmp_path):
@@ -249,11 +260,9 @@ def test_replay_formats(tmp_path):
     assert viewer_mod.load_replay(f"{g}#x") == [2, 2]
     with pytest.raises(ValueError):
         viewer_mod.load_replay(str(g))
-    assert viewer_mod.action_to_keys(5) == 5 and viewer_mod.action_to_keys([1, 0, 0, 1]) == 9
 
 
-def test_cli_records_gif(tmp_path, monkeypatch):
-    monkeypatch.setattr(viewer_mod, "make_sim", make_sim)
+def test_cli_records_gif(tmp_path):
     keys = tmp_path / "keys.json"
     keys.write_text(json.dumps({"keys": [1, 1, 8, 8, 2, 4]}))
     out = tmp_path / "out.gif"
@@ -269,52 +278,103 @@ def test_viewer_window_loop_with_dummy_display():
     """The interactive loop (window mode on SDL's dummy driver): keyboard polling, R restarts, Escape quits."""
     import pygame
 
-    v = viewer_mod.Viewer(sim=StubSim(), headless=False)
+    v = viewer_mod.Viewer(viewer_mod.play_env(), headless=False)
     assert v.window is not None
     assert v.run(frames=5, realtime=False) == 5
-    v = viewer_mod.Viewer(sim=StubSim(), headless=False)
+    v = viewer_mod.Viewer(viewer_mod.play_env(), headless=False)
     v.step(0)
     v.step(0)
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_r))
     assert v.run(frames=3, realtime=False) == 3 and v.state.frame == 3  # restarted, then 3 frames
-    v = viewer_mod.Viewer(sim=StubSim(), headless=False)
+    v = viewer_mod.Viewer(viewer_mod.play_env(), headless=False)
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE))
     assert v.run(frames=100, realtime=False) == 0
 
 
-def test_policy_hook_uses_policy_observe():
-    class P:
-        def observe(self, state):
-            return np.zeros(3)
+def test_keys_need_the_play_envs_discrete_actions():
+    import gymnasium as gym
 
-        def __call__(self, obs):
-            return np.array([1, 0, 0, 1], np.int8)
-
-    assert viewer_mod.policy_keys(P(), start_state()) == 9
-
-    class Pix:
-        spec = {"obs_shape": (48, 64, 3)}
-
-        def __call__(self, obs):
-            assert obs.shape == (48, 64, 3) and obs.dtype == np.uint8
-            return 6
-
-    assert viewer_mod.policy_keys(Pix(), start_state()) == 6
+    v = viewer_mod.Viewer(gym.make("qwop-v0", frame_skip=1), headless=True)  # MultiBinary(4)
+    with pytest.raises(ValueError, match="Discrete"):
+        v.run(frames=1, replay=[1])
+    v.close()
 
 
-def test_policy_frame_skip_in_run():
-    calls = []
+def test_policy_plays_its_env_on_the_envs_own_observations():
+    """A policy plays the env it was trained on (id, frame skip, action mode; no start disturbance)
+    and is given that env's observations as they are: a multi-frame policy gets the env's stacked
+    grey frames, one call per env step (frame_skip game frames)."""
+    import gymnasium as gym
 
-    class P:
-        frame_skip = 4
+    pol = ScriptedPolicy("multi-frame-qwop-v0", action=6, frame_skip=3, action_mode="discrete",
+                         frame_size=32, init_noise=0.5, start_keys=4)
+    env = viewer_mod.policy_env(pol)
+    assert not env.unwrapped.start.active and env.unwrapped.frame_skip == 3
+    v = viewer_mod.Viewer(env, headless=True)
+    assert v.run(frames=6, policy=pol) == 6
+    assert v.state.frame == 18
+    ref = gym.make("multi-frame-qwop-v0", frame_skip=3, action_mode="discrete", frame_size=32)
+    want = [ref.reset()[0]] + [ref.step(6)[0] for _ in range(5)]
+    ref.close()
+    assert len(pol.seen) == 6
+    for got, exp in zip(pol.seen, want):
+        assert got.shape == (32, 32, 3) and np.array_equal(got, exp)
 
-        def observe(self, state):
-            return state
 
-        def __call__(self, obs):
-            calls.append(obs.frame)
-            return 1
+def test_policy_of_another_env_is_refused():
+    with pytest.raises(SystemExit, match="CartPole-v1"):
+        viewer_mod.policy_env(ScriptedPolicy("CartPole-v1"))
 
-    v = viewer_mod.Viewer(sim=StubSim(), headless=True)
-    assert v.run(frames=10, policy=P()) == 10
-    assert calls == [0, 4, 8] and v.keys == 1
+
+def test_headless_policy_stops_one_second_after_its_episode_ends():
+    pol = ScriptedPolicy(frame_skip=2, action_mode="discrete")
+    v = viewer_mod.Viewer(viewer_mod.policy_env(pol), headless=True)
+    n = v.run(policy=pol)
+    assert v.state.fallen and v.state.frame == 48  # O held from the start, 2 frames a step
+    assert n == 24 + 15 and len(pol.seen) == 24  # then 1 s of the end screen (15 steps/s)
+
+
+# ---- policy loaders (entry points) ---------------------------------------------------------------------
+LOADER = """
+class Policy:
+    env_id = "qwop-v0"
+    env_kwargs = {"frame_skip": 4, "action_mode": "discrete"}
+    def __call__(self, obs):
+        assert obs.shape == (89,)
+        return 4
+
+def load(path):
+    assert path == "some.ckpt", path
+    return Policy()
+"""
+
+
+def _install_loader(tmp_path) -> Path:
+    """A package providing a policy loader, as installed: its module and a dist-info declaring it."""
+    site = tmp_path / "site"
+    (site / "scripted_loader-1.0.dist-info").mkdir(parents=True)
+    (site / "scripted_loader.py").write_text(LOADER)
+    (site / "scripted_loader-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: scripted-loader\nVersion: 1.0\n")
+    (site / "scripted_loader-1.0.dist-info" / "entry_points.txt").write_text(
+        "[qwop_sim.policy_loaders]\na-scripted = scripted_loader:load\n")
+    return site
+
+
+def test_policy_flag_uses_the_installed_loader(tmp_path):
+    """`--policy` finds its loader through the entry point group, whichever package declares it."""
+    site = _install_loader(tmp_path)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(site), str(ROOT)]), SDL_VIDEODRIVER="dummy")
+    r = subprocess.run([sys.executable, "-m", "qwop_sim.render", "--headless", "--policy", "some.ckpt"],
+                       capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr[-3000:]
+    # O held from the start falls at frame 48: 12 steps of 4 frames, then 1 s of end screen (8 steps)
+    assert r.stderr.strip().splitlines()[-1].startswith("20 pictures"), r.stderr
+
+
+def test_no_installed_loader_says_what_to_install(monkeypatch):
+    from qwop_sim.render import policy_loaders
+
+    monkeypatch.setattr(policy_loaders, "entry_points", lambda group: [])
+    with pytest.raises(SystemExit, match="qwop_sim.policy_loaders"):
+        policy_loaders.load_policy("x.pt")

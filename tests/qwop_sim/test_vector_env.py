@@ -113,6 +113,27 @@ def test_batched_core_equals_single_core():
                 prev[i] = s.reset()
 
 
+@pytest.mark.parametrize("action_mode", core.ACTION_MODES)
+def test_batched_action_to_keys_equals_single(action_mode):
+    """core.actions_to_keys gives action_to_keys of every row, and refuses what it refuses."""
+    rng = np.random.default_rng(1)
+    for n in (1, 5):
+        for dtype in (np.int64, np.int8, np.float32):
+            actions = _actions(rng, n, action_mode).astype(dtype)
+            if action_mode == "discrete" and dtype == np.float32:
+                with pytest.raises(ValueError):  # Discrete(16) actions are ints
+                    core.actions_to_keys(actions, action_mode, n)
+                continue
+            keys = core.actions_to_keys(actions, action_mode, n)
+            assert keys.dtype == np.int64
+            assert keys.tolist() == [core.action_to_keys(a, action_mode) for a in actions]
+    bad = np.full((2, 4), 2) if action_mode == "multibinary" else np.array([3, 16])
+    with pytest.raises(ValueError):
+        core.actions_to_keys(bad, action_mode, 2)
+    with pytest.raises(ValueError):
+        core.action_to_keys(bad[1], action_mode)
+
+
 def test_vector_env_reset_state_option_equals_qwopenv():
     st = QWOPSim().step(5, 30)
     vec = make_vector_env(num_envs=2)

@@ -83,6 +83,29 @@ def test_run_gym_speaks_run_py_flags():
     assert (old.total_steps, old.num_envs, old.num_steps, old.minibatch_size) == (7, 3, 5, 4)
 
 
+def _choices(parser, flag):
+    return parser._option_string_actions[flag].choices
+
+
+def test_env_ids_backends_and_action_modes_are_qwop_sims_lists():
+    """run.py train, run.py eval and run-gym.py offer qwop_sim's own lists (the very objects: one
+    definition), and run.py's per-backend default of --num-envs knows every QWOP id."""
+    from qwop_sim.backends import BACKENDS
+    from qwop_sim.envs import ENV_IDS
+    from qwop_sim.envs.core import ACTION_MODES
+
+    from rlqwop import config, evaluate
+
+    for parser in (build_parser(), evaluate.build_parser()):
+        assert _choices(parser, "--backend") is BACKENDS
+        assert _choices(parser, "--action-mode") is ACTION_MODES
+    rg = _run_gym()
+    assert rg.BACKENDS is BACKENDS and rg.ACTION_MODES is ACTION_MODES and rg.ENV_IDS is ENV_IDS
+    for env_id in ENV_IDS:
+        assert config.parse_args(["--env", env_id, "--backend", "node"]).num_envs == 1
+        assert rg.parse_args(["--env", env_id, "--backend", "node"]).num_envs == 1
+
+
 def test_console_scripts_point_at_functions():
     import tomllib
     with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
