@@ -16,23 +16,12 @@ from gymnasium import spaces
 from qwop_sim.backends import BACKENDS, make_backend
 from qwop_sim.constants import CLOCK_PER_FRAME
 from qwop_sim.envs import core
-from qwop_sim.envs.starts import StartDisturbance
+from qwop_sim.envs.starts import StartDisturbance, finite_number
 from qwop_sim.state import RawState
 
 OBS_TYPES = ("state", "frame", "multi_frame")
 RENDER_SIZE = (400, 640)  # (height, width) of render(): the browser page's size
 RESET_OPTIONS = ("state",) + StartDisturbance.names()  # state, init_noise, start_delay, start_keys
-
-
-def _number(name: str, value: Any, nonneg: bool = False) -> float:
-    """``value`` as a finite float (>= 0 with ``nonneg``), else ValueError naming ``name``."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        x = None
-    if isinstance(value, bool) or x is None or not np.isfinite(x) or (nonneg and x < 0):
-        raise ValueError(f"{name} must be a finite number{' >= 0' if nonneg else ''}, got {value!r}")
-    return x
 
 
 class QWOPEnv(gym.Env):
@@ -102,7 +91,7 @@ class QWOPEnv(gym.Env):
             raise ValueError(f"frame_size must be between 8 and 2048 pixels a side, got {frame_size!r}")
         self.obs_type, self.backend_name, self.action_mode = obs_type, backend, action_mode
         self.frame_skip = int(frame_skip)
-        self.fall_penalty, self.finish_bonus = _number("fall_penalty", fall_penalty), _number("finish_bonus", finish_bonus)
+        self.fall_penalty, self.finish_bonus = finite_number("fall_penalty", fall_penalty), finite_number("finish_bonus", finish_bonus)
         self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
                                      else core.default_max_episode_steps(self.frame_skip))
         self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,

@@ -36,6 +36,18 @@ MAX_HOLD = 4
 MAX_FRAMES = 300
 
 
+def finite_number(name: str, value: Any, nonneg: bool = False) -> float:
+    """``value`` as a finite float (>= 0 with ``nonneg``), else a ValueError naming ``name``: the
+    one check of the envs' float options (start noise here, fall_penalty and finish_bonus)."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = None
+    if isinstance(value, bool) or x is None or not math.isfinite(x) or (nonneg and x < 0):
+        raise ValueError(f"{name} must be a finite number{' >= 0' if nonneg else ''}, got {value!r}")
+    return x
+
+
 @dataclass(frozen=True)
 class StartDisturbance:
     init_noise: float = 0.0
@@ -49,13 +61,7 @@ class StartDisturbance:
     @classmethod
     def checked(cls, **values: Any) -> "StartDisturbance":
         """A StartDisturbance from keyword values, with a ValueError naming any bad field."""
-        noise = values.get("init_noise", 0.0)
-        try:
-            noise = float(noise)
-        except (TypeError, ValueError):
-            raise ValueError(f"init_noise must be a number >= 0, got {noise!r}") from None
-        if not math.isfinite(noise) or noise < 0:
-            raise ValueError(f"init_noise must be a finite number >= 0, got {noise!r}")
+        noise = finite_number("init_noise", values.get("init_noise", 0.0), nonneg=True)
         frames = {}
         for name in ("start_delay", "start_keys"):
             v = values.get(name, 0)

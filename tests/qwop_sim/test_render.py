@@ -138,23 +138,15 @@ def test_same_pixels_as_render_js():
             assert np.array_equal(a, render_rgb(st, w, h)), (w, h)
 
 
-def _chromium():
-    exe = os.environ.get("QWOP_CHROMIUM", "/usr/bin/chromium")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return None
-    return exe if os.path.exists(exe) else None
-
-
-@pytest.mark.skipif(_chromium() is None, reason="playwright or chromium missing")
 def test_canvas_in_chromium_matches_python():
     """drawScene's default ('pixel') mode on a real canvas gives exactly the Python frames."""
     from playwright.sync_api import sync_playwright
 
+    from qwop_sim.backends.programs import chromium_executable  # the backends' one lookup; CI has it
+
     states = sample_states()[:3]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=[
+        browser = p.chromium.launch(executable_path=chromium_executable(), args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--no-first-run"])
         try:
