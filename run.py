@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train PPO on QWOP, or evaluate a checkpoint (subcommands: train, the default, and eval).
+"""Train PPO on QWOP, or evaluate a checkpoint (subcommands: train, the default, eval and report).
 
     python run.py --backend sim                      # train on qwop-v0 (the embedded simulator)
     python run.py train --backend sim                # the same, subcommand spelled out
@@ -8,10 +8,11 @@
     python run.py --env frame-qwop-v0                # from pixels (CNN)
     python run.py --resume runs/NAME                 # continue after Ctrl-C / a kill
     python run.py eval --checkpoint runs/NAME/best.pt --backend browser --episodes 5 --record out.gif
+    python run.py report --checkpoint runs/NAME/best.pt   # every kind of start, on the game and the sim
 
 `python run.py train --help` and `python run.py eval --help` list every flag (rlqwop/README.md
-explains them). Installed, the same command is `qwop-rl`; `qwop-train` and `qwop-eval` are its two
-subcommands.
+explains them). Installed, the same command is `qwop-rl`; `qwop-train`, `qwop-eval` and
+`qwop-report` are its subcommands.
 """
 import sys
 

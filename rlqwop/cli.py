@@ -6,8 +6,9 @@
     run.py report --checkpoint PATH  the standard evaluation table (every start, game and sim):
                                      rlqwop.report.main
 
-`run.py train --help` and `run.py eval --help` list each subcommand's flags. The console scripts
-`qwop-train` and `qwop-eval` are the two subcommands on their own.
+`run.py train --help`, `run.py eval --help` and `run.py report --help` list each subcommand's
+flags. The console scripts `qwop-train`, `qwop-eval` and `qwop-report` are the subcommands on their
+own.
 """
 from __future__ import annotations
 

@@ -212,8 +212,8 @@ class QWOPSim:
             self.end_game()
 
     def hurdle_state(self) -> dict | None:
-        """{'base': [x, y, angle, vx, vy, w], 'top': [...]} (Box2D semantics) or None if the
-        hurdle is still asleep at its start pose (not yet added)."""
+        """{'base': [x, y, angle, vx, vy, w], 'top': [...]} (Box2D semantics) once the hurdle is
+        added (when the torso passes HURDLE_NEAR), else None: it stands at its start pose."""
         if self.hurdle is None:
             return None
         return {key: box2d_row(b) for key, b in zip(("base", "top"), self.hurdle)}

@@ -169,8 +169,8 @@ class Viewer:
         return self.obs
 
     def draw(self) -> None:
-        # the hurdle's pose from the backend when it tells it (the sim: None while it stands asleep),
-        # else from the state, else standing (as the env's own render_mode="human")
+        # the hurdle's pose from the backend when it tells it (the sim: None until the hurdle is
+        # added), else from the state (the game's), else standing (as the env's render_mode="human")
         backend = self.env.unwrapped.backend
         hurdle = backend.hurdle() if hasattr(backend, "hurdle") else None
         if self.agent_view:
