@@ -324,8 +324,10 @@ def main(argv=None) -> int:
     policy.sample = a.sample
     cfg = dict(policy.config)
     kw = json.loads(a.env_kwargs if a.env_kwargs is not None else checked_env_kwargs(p, cfg.get("env_kwargs", "{}")))
-    if a.plain:
-        for k in ("init_noise", "start_delay", "start_keys"):
+    if a.plain:  # every start disturbance the envs know (the viewer's plain start drops the same)
+        from qwop_sim.envs.starts import StartDisturbance
+
+        for k in StartDisturbance.names():
             kw.pop(k, None)
     for k in ("init_noise", "start_delay", "start_keys"):
         if getattr(a, k) is not None:
