@@ -13,6 +13,7 @@ Where the rest is:
     runner_pass.py   Box2D's position pass around each step (kernels: position_pass.py)
     buffers.py       the arrays a world works in (QWOPBatch stacks them)
     batch.py         QWOPBatch: many worlds, stepped by one compiled call
+    ccall.py         Chipmunk's C functions called by address from that compiled call
 """
 from __future__ import annotations
 
