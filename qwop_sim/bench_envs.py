@@ -6,7 +6,7 @@
 Each run: ``gym.make(id, backend=...)`` (start-up time reported separately), random actions drawn
 up front, ``reset()`` whenever an episode ends (included in the time: a fall every ~40 steps on
 random play). Ratios are against the sim backend of the same id. ``best128``: the fastest window of
-128 steps (a shared, loaded machine slows the mean; the best window shows the unloaded speed). Goal of the issue: the browser
+128 steps (a shared, loaded machine slows the mean; the best window shows the unloaded speed). The goal: the browser
 backend >= 2,000 steps/s on qwop-v0. Current figures: docs/environments.md ("Speed").
 
 How the browser backend's step path was chosen (env steps/s of qwop-v0, ``bench_one``, 3 s each,
@@ -28,7 +28,7 @@ page.evaluate 865 and 1,066, CDP session 1,585 and 1,355. Start-up: ~1.5 s (the 
 process also starts Playwright's driver) against ~0.9 s self-launched. --single-process took
 Chromium's CPU per step from ~0.30 ms to ~0.20 ms. The page relay was also dropped because its
 per-step WebSocket frames become Playwright events that pile up in the driver (~6 KB a step, its
-pipe to Python being read only during Playwright calls). The self-launched paths were removed.
+pipe to Python being read only during Playwright calls). The self-launched paths are not in the code.
 """
 from __future__ import annotations
 
