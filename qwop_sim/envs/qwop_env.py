@@ -71,6 +71,8 @@ class QWOPEnv(gym.Env):
         init_noise: float = 0.0,
         start_delay: int = 0,
         start_keys: int = 0,
+        start_bank: str = "",
+        start_bank_prob: float = 0.0,
         render_mode: str | None = None,
         backend_kwargs: dict[str, Any] | None = None,
     ):
@@ -95,7 +97,8 @@ class QWOPEnv(gym.Env):
         self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
                                      else core.default_max_episode_steps(self.frame_skip))
         self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,
-                                              start_keys=start_keys)
+                                              start_keys=start_keys, start_bank=start_bank,
+                                              start_bank_prob=start_bank_prob)
         self.init_noise = self.start.init_noise
         self.render_mode = render_mode
         self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}
@@ -142,7 +145,8 @@ class QWOPEnv(gym.Env):
         if unknown:
             raise ValueError(f"unknown reset options {sorted(unknown)}; known: 'state' (a RawState to "
                              "start from), 'init_noise' (float: random start velocities), 'start_delay' "
-                             "(int: idle frames), 'start_keys' (int: frames of random keys)")
+                             "(int: idle frames), 'start_keys' (int: frames of random keys), 'start_bank' "
+                             "(str: a file of mid-race start states), 'start_bank_prob' (float)")
         start = self.start.replace(**{k: v for k, v in options.items() if k in StartDisturbance.names()})
         self._ended = True
         self._state = self.backend.reset()

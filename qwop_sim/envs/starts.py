@@ -15,15 +15,27 @@ the envs can disturb the start, reproducibly from the env's ``np_random`` (seede
     a fumbled start: k ~ U{0..n} game frames of random keys (a random key mask held for 1 to 4
     frames, then another) after the delay, before the agent acts.
 
-All three are off (0) by default: without them every episode starts from the same pose. The
+``start_bank`` (str path, "" = off) with ``start_bank_prob`` (float p in [0, 1])
+    a training curriculum rather than a disturbance: with probability p the episode starts from
+    a state drawn from a bank of recorded mid-race states (a ``.json`` / ``.json.gz`` list of
+    RawState dicts, e.g. the runner's own states a few metres before the hurdle, written by
+    ``python -m rlqwop.start_bank``), then the velocity noise; the delay and the fumble apply
+    only to starts from the line (an idle pause mid-stride is not a start). The reward, the
+    rules and the observation are unchanged: the episode just begins further down the track.
+
+All are off (0 / "") by default: without them every episode starts from the same pose. The
 disturbance frames are game frames like any other (clock and score run), not env steps: the agent
 gets its first observation after them. If the runner falls during them, the episode's first step
 ends it (terminated), as a real fall in the first frames would.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import math
+import os
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -53,6 +65,8 @@ class StartDisturbance:
     init_noise: float = 0.0
     start_delay: int = 0
     start_keys: int = 0
+    start_bank: str = ""
+    start_bank_prob: float = 0.0
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -68,7 +82,17 @@ class StartDisturbance:
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= MAX_FRAMES:
                 raise ValueError(f"{name} must be an int in 0..{MAX_FRAMES} (game frames), got {v!r}")
             frames[name] = int(v)
-        return cls(init_noise=noise, **frames)
+        bank = values.get("start_bank", "") or ""
+        if not isinstance(bank, str):
+            raise ValueError(f"start_bank must be a path (str) to a bank of start states, got {bank!r}")
+        prob = finite_number("start_bank_prob", values.get("start_bank_prob", 0.0), nonneg=True)
+        if prob > 1:
+            raise ValueError(f"start_bank_prob must be a probability in [0, 1], got {prob!r}")
+        if prob > 0 and not bank:
+            raise ValueError("start_bank_prob > 0 needs a start_bank (a file of start states)")
+        if bank:
+            load_bank(bank)  # a missing or malformed file fails here, at make time, not mid-training
+        return cls(init_noise=noise, start_bank=bank, start_bank_prob=prob, **frames)
 
     def replace(self, **values: Any) -> "StartDisturbance":
         """This disturbance with some fields replaced (checked)."""
@@ -76,11 +100,20 @@ class StartDisturbance:
 
     @property
     def active(self) -> bool:
-        return self.init_noise > 0 or self.start_delay > 0 or self.start_keys > 0
+        return (self.init_noise > 0 or self.start_delay > 0 or self.start_keys > 0
+                or self.start_bank_prob > 0)
 
     def apply(self, backend: Any, state: RawState, rng: np.random.Generator) -> RawState:
         """Disturb the start: ``state`` is the backend's state right after reset (or the state the
         episode starts from). Returns the state the agent starts from."""
+        # A mid-race start (the curriculum): drawn first, and only when a bank is on, so the random
+        # numbers of every other start are the ones they always were.
+        mid_race = self.start_bank_prob > 0 and rng.random() < self.start_bank_prob
+        if mid_race:
+            bank = load_bank(self.start_bank)
+            s = bank[int(rng.integers(0, len(bank)))].copy()
+            echoed = backend.set_state(s)
+            state = echoed if isinstance(echoed, RawState) else s
         if self.init_noise > 0:
             s = state.copy()
             s.bodies[:, 3:6] += rng.uniform(-self.init_noise, self.init_noise, size=(s.bodies.shape[0], 3))
@@ -89,6 +122,8 @@ class StartDisturbance:
         # Draw both counts first: the number of random numbers drawn never depends on the physics.
         delay = int(rng.integers(0, self.start_delay + 1)) if self.start_delay else 0
         fumble = int(rng.integers(0, self.start_keys + 1)) if self.start_keys else 0
+        if mid_race:
+            return state
         if delay and not _over(state):
             state = backend.step(0, delay)
         while fumble > 0 and not _over(state):
@@ -96,6 +131,26 @@ class StartDisturbance:
             state = backend.step(int(rng.integers(0, 16)), hold)
             fumble -= hold
         return state
+
+
+@lru_cache(maxsize=8)
+def load_bank(path: str) -> tuple[RawState, ...]:
+    """The start states of a bank file (a JSON list of RawState dicts, or {"states": [...], ...},
+    gzipped if the name ends in .gz), read once per process. ValueError naming the file when it is
+    missing, empty or malformed."""
+    if not os.path.isfile(path):
+        raise ValueError(f"start_bank {path!r}: no such file (write one with python -m rlqwop.start_bank)")
+    try:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as f:
+            data = json.load(f)
+        states = data["states"] if isinstance(data, dict) else data
+        bank = tuple(RawState.from_dict(d) for d in states)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"start_bank {path!r}: not a list of start states ({e})") from None
+    if not bank:
+        raise ValueError(f"start_bank {path!r}: holds no states")
+    return bank
 
 
 def _over(state: RawState) -> bool:

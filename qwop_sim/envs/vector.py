@@ -70,6 +70,7 @@ class QWOPVectorEnv(VectorEnv):
                  frame_size: Any = 64, fall_penalty: float = core.DEFAULT_FALL_PENALTY,
                  finish_bonus: float = core.DEFAULT_FINISH_BONUS, max_episode_steps: int | None = None,
                  init_noise: float = 0.0, start_delay: int = 0, start_keys: int = 0,
+                 start_bank: str = "", start_bank_prob: float = 0.0,
                  render_mode: str | None = None, backend_kwargs: dict | None = None,
                  autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP):
         if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
@@ -87,7 +88,8 @@ class QWOPVectorEnv(VectorEnv):
         self.max_episode_steps = int(max_episode_steps if max_episode_steps is not None
                                      else core.default_max_episode_steps(self.frame_skip))
         self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,
-                                              start_keys=start_keys)
+                                              start_keys=start_keys, start_bank=start_bank,
+                                              start_bank_prob=start_bank_prob)
         self.init_noise = self.start.init_noise
         self.autoreset_mode = _mode(autoreset_mode)
         self.render_mode = None

@@ -124,3 +124,111 @@ def test_node_backend_disturbed_start_is_reproducible():
         assert np.array_equal(a, b) and ia == ib and ia["frame"] <= 12
     finally:
         env.close()
+
+
+# ---- the mid-race start bank (start_bank / start_bank_prob) -------------------------------------
+
+def _bank(tmp_path, n=3, frames=20):
+    """A small bank: the runner's states after 20, 40, 60 frames of a few keys (it stays up)."""
+    import gzip
+    import json
+
+    env = gym.make("qwop-v0", frame_skip=1)
+    env.reset()
+    states = []
+    for t in range(n * frames):
+        _, _, terminated, _, _ = env.step(np.array([t < 6, 0, 0, t < 6], dtype=np.int8))
+        assert not terminated
+        if t % frames == frames - 1:
+            states.append(env.unwrapped.state.to_dict())
+    env.close()
+    path = tmp_path / "bank.json.gz"
+    with gzip.open(path, "wt") as f:
+        json.dump({"meta": {}, "states": states}, f)
+    return str(path), states
+
+
+def test_bank_start_is_a_bank_state_and_prob_zero_changes_nothing(tmp_path):
+    from qwop_sim.state import RawState
+
+    path, states = _bank(tmp_path)
+    frames = {s["frame"] for s in states}
+    env = gym.make("qwop-v0", start_bank=path, start_bank_prob=1.0)
+    for seed in range(6):
+        _, info = env.reset(seed=seed)
+        assert info["frame"] in frames  # exactly one of the bank's states, nothing run after it
+    obs, _ = env.reset(seed=0)
+    drawn = env.unwrapped.state
+    assert any(np.array_equal(drawn.bodies, RawState.from_dict(s).bodies) for s in states)
+    env.close()
+    # A bank that is never drawn leaves every other start's random numbers (and floats) as they were.
+    opts = {"init_noise": 0.2, "start_delay": 10, "start_keys": 8}
+    plain, banked = gym.make("qwop-v0", **opts), gym.make("qwop-v0", start_bank=path, start_bank_prob=0.0, **opts)
+    for seed in range(4):
+        assert np.array_equal(plain.reset(seed=seed)[0], banked.reset(seed=seed)[0])
+    plain.close(), banked.close()
+
+
+def test_bank_starts_mix_with_line_starts_and_skip_delay_and_fumble(tmp_path):
+    path, states = _bank(tmp_path)
+    env = gym.make("qwop-v0", start_bank=path, start_bank_prob=0.5, start_delay=30, start_keys=20)
+    bank_frames = {s["frame"] for s in states}
+    seen = {"bank": 0, "line": 0}
+    for seed in range(40):
+        _, info = env.reset(seed=seed)
+        if info["frame"] in bank_frames:
+            seen["bank"] += 1
+        else:
+            assert info["frame"] <= 50  # from the line: the delay and the fumble only
+            seen["line"] += 1
+    assert seen["bank"] >= 8 and seen["line"] >= 8
+    env.close()
+
+
+def test_vector_env_bank_starts_are_the_single_envs(tmp_path):
+    from qwop_sim.envs.vector import make_vector_env
+
+    path, _ = _bank(tmp_path)
+    kw = {"init_noise": 0.1, "start_bank": path, "start_bank_prob": 0.6}
+    singles = [gym.make("qwop-v0", **kw) for _ in range(3)]
+    vec = make_vector_env(3, **kw)
+    assert type(vec).__name__ == "QWOPVectorEnv"
+    obs, _ = vec.reset(seed=[5, 6, 7])
+    for i, env in enumerate(singles):
+        assert np.array_equal(env.reset(seed=5 + i)[0], obs[i])
+    rng = np.random.default_rng(0)
+    for _ in range(30):
+        a = rng.integers(0, 2, size=(3, 4)).astype(np.int8)
+        vo, vr, vt, vtr, _ = vec.step(a)
+        for i, env in enumerate(singles):
+            o, r, t, tr, _ = env.step(a[i])
+            assert np.array_equal(o, vo[i]) and r == vr[i] and t == vt[i]
+            if t or tr:
+                break
+        if vt.any() or vtr.any():
+            break
+    vec.close()
+    for env in singles:
+        env.close()
+
+
+@pytest.mark.parametrize("kwargs,match", [({"start_bank_prob": 0.5}, "needs a start_bank"),
+                                          ({"start_bank": "/no/such/bank.json", "start_bank_prob": 0.5}, "no such file"),
+                                          ({"start_bank": "BANK", "start_bank_prob": 1.5}, "start_bank_prob"),
+                                          ({"start_bank": 3}, "start_bank")])
+def test_bad_bank_options_name_the_problem(tmp_path, kwargs, match):
+    path, _ = _bank(tmp_path, n=1)
+    kwargs = {k: (path if v == "BANK" else v) for k, v in kwargs.items()}
+    with pytest.raises(ValueError, match=match):
+        gym.make("qwop-v0", **kwargs)
+
+
+def test_malformed_bank_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"states": [{"bodies": "nope"}]}')
+    with pytest.raises(ValueError, match="not a list of start states"):
+        gym.make("qwop-v0", start_bank=str(bad), start_bank_prob=0.5)
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]")
+    with pytest.raises(ValueError, match="holds no states"):
+        gym.make("qwop-v0", start_bank=str(empty), start_bank_prob=0.5)

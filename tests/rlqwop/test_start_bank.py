@@ -1,0 +1,33 @@
+"""rlqwop/start_bank.py: a bank written from a checkpoint's own runs, loadable by the envs."""
+from __future__ import annotations
+
+import os
+
+import gymnasium as gym
+import pytest
+
+from qwop_sim.envs.starts import load_bank
+from rlqwop import start_bank
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MODEL = os.path.join(ROOT, "models", "qwop-ppo-sim.pt")
+
+
+def test_bank_holds_the_policys_states_in_the_stretch(tmp_path):
+    out = str(tmp_path / "bank.json.gz")
+    assert start_bank.main(["--checkpoint", MODEL, "--out", out, "--episodes", "2", "--from", "1",
+                            "--to", "4", "--every", "2", "--no-progress"]) == 0
+    bank = load_bank(out)
+    assert len(bank) >= 4 and all(1 <= s.distance <= 4 for s in bank)
+    env = gym.make("qwop-v0", frame_skip=4, start_bank=out, start_bank_prob=1.0)
+    _, info = env.reset(seed=1)
+    assert 1 <= info["distance"] <= 4
+    env.close()
+
+
+def test_an_empty_stretch_is_an_error_not_an_empty_file(tmp_path):
+    out = tmp_path / "bank.json"
+    with pytest.raises(SystemExit, match="never ran between"):
+        start_bank.main(["--checkpoint", MODEL, "--out", str(out), "--episodes", "1", "--from", "500",
+                         "--to", "600", "--no-progress"])
+    assert not out.exists()
