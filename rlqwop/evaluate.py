@@ -323,7 +323,12 @@ def main(argv=None) -> int:
         p.error(f"--checkpoint {e}")
     policy.sample = a.sample
     cfg = dict(policy.config)
-    kw = json.loads(a.env_kwargs if a.env_kwargs is not None else checked_env_kwargs(p, cfg.get("env_kwargs", "{}")))
+    if a.env_kwargs is not None:
+        kw = json.loads(a.env_kwargs)
+    else:  # the checkpoint's training starts, less its curriculum (mid-race starts): races start at the line
+        from qwop_sim.envs.starts import without_training_only
+
+        kw = without_training_only(json.loads(checked_env_kwargs(p, cfg.get("env_kwargs", "{}"))))
     if a.plain:  # every start disturbance the envs know (the viewer's plain start drops the same)
         from qwop_sim.envs.starts import StartDisturbance
 

@@ -11,6 +11,7 @@ With one process rank 0 does everything. Run with `python run.py ...` (see confi
 from __future__ import annotations
 
 import collections
+import json
 import math
 import os
 import signal
@@ -242,7 +243,7 @@ def _train(args, comm) -> int:
 
         if args.eval_every and iteration % args.eval_every == 0:
             if eval_env is None:
-                eval_env = make_env(args, backend=args.eval_backend, env_kwargs=args.eval_env_kwargs)
+                eval_env = make_env(args, backend=args.eval_backend, env_kwargs=_eval_env_kwargs(args))
             model.eval()
             _, summ = evaluate(Policy(model, norm, config), eval_env, args.eval_episodes, args.eval_max_steps,
                                seed=args.seed + 10_000)
@@ -302,6 +303,16 @@ def _learner_device(name: str) -> torch.device:
         sys.exit("run.py: --device cuda: torch sees no CUDA device (this torch is "
                  f"{torch.__version__}; use --device cpu or auto)")
     return torch.device(name)
+
+
+def _eval_env_kwargs(args) -> str:
+    """--eval-env-kwargs, else the training env's kwargs less the training-only curriculum
+    (mid-race starts): the periodic evaluation runs races from the line."""
+    if args.eval_env_kwargs is not None:
+        return args.eval_env_kwargs
+    from qwop_sim.envs.starts import without_training_only
+
+    return json.dumps(without_training_only(json.loads(args.env_kwargs or "{}")), sort_keys=True)
 
 
 def _init_from(path: str, model, norm, spec: dict) -> None:

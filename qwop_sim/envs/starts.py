@@ -133,6 +133,16 @@ class StartDisturbance:
         return state
 
 
+# The options that shape training only (a curriculum), never an evaluation's start.
+TRAINING_ONLY = ("start_bank", "start_bank_prob")
+
+
+def without_training_only(kwargs: dict) -> dict:
+    """These env kwargs with the training-only options dropped: the start an evaluation of a
+    checkpoint trained with them should use."""
+    return {k: v for k, v in kwargs.items() if k not in TRAINING_ONLY}
+
+
 @lru_cache(maxsize=8)
 def load_bank(path: str) -> tuple[RawState, ...]:
     """The start states of a bank file (a JSON list of RawState dicts, or {"states": [...], ...},

@@ -31,3 +31,32 @@ def test_an_empty_stretch_is_an_error_not_an_empty_file(tmp_path):
         start_bank.main(["--checkpoint", MODEL, "--out", str(out), "--episodes", "1", "--from", "500",
                          "--to", "600", "--no-progress"])
     assert not out.exists()
+
+
+def test_evaluation_starts_at_the_line_whatever_the_checkpoint_trained_with(tmp_path):
+    """A checkpoint trained with mid-race starts is evaluated from the line (its other starts stay)."""
+    import argparse
+    import json
+
+    import torch
+
+    from rlqwop.evaluate import main as eval_main
+    from rlqwop.train import _eval_env_kwargs
+
+    bank = str(tmp_path / "bank.json.gz")
+    start_bank.main(["--checkpoint", MODEL, "--out", bank, "--episodes", "1", "--from", "1", "--to", "3",
+                     "--no-progress"])
+    ck = torch.load(MODEL, weights_only=False)
+    ck["config"]["env_kwargs"] = json.dumps({"init_noise": 0.1, "start_bank": bank, "start_bank_prob": 1.0})
+    path = str(tmp_path / "banked.pt")
+    torch.save(ck, path)
+    out = tmp_path / "e.json"
+    assert eval_main(["--checkpoint", path, "--backend", "sim", "--episodes", "2", "--max-steps", "3",
+                      "--no-progress", "--json", str(out)]) == 0
+    d = json.loads(out.read_text())
+    assert d["env_kwargs"] == {"init_noise": 0.1}
+    assert all(e["distance"] < 1 for e in d["episodes"])  # three steps from the line, not from 1-3 m
+    args = argparse.Namespace(eval_env_kwargs=None, env_kwargs=ck["config"]["env_kwargs"])
+    assert json.loads(_eval_env_kwargs(args)) == {"init_noise": 0.1}
+    args.eval_env_kwargs = '{"start_delay": 3}'
+    assert _eval_env_kwargs(args) == '{"start_delay": 3}'
