@@ -1,9 +1,21 @@
-"""Gymnasium environments: `qwop-v0`, `frame-qwop-v0`, `multi-frame-qwop-v0`."""
+"""Gymnasium environments: `qwop-v0`, `frame-qwop-v0`, `multi-frame-qwop-v0`.
+
+This module stays light (Gymnasium, nothing of the physics): ``import qwop_sim`` registers the ids
+from here, and ``ENV_IDS`` is read by flag parsers (rlqwop.config) that must start fast.
+``QWOPEnv`` is loaded on first use (``from qwop_sim.envs import QWOPEnv`` works as before).
+"""
 from __future__ import annotations
 
-from qwop_sim.envs.qwop_env import QWOPEnv
-
+# id -> observation type (QWOPEnv's obs_type): the one list of the ids and of the obs types
 ENV_IDS = {"qwop-v0": "state", "frame-qwop-v0": "frame", "multi-frame-qwop-v0": "multi_frame"}
+
+
+def __getattr__(name: str):
+    if name == "QWOPEnv":  # the env class pulls in the backends and the physics: only when asked
+        from qwop_sim.envs.qwop_env import QWOPEnv
+
+        return QWOPEnv
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def one_time_limit(env):
@@ -52,4 +64,17 @@ def register_envs() -> None:
                          additional_wrappers=(_ONE_TIME_LIMIT,))
 
 
-__all__ = ["QWOPEnv", "ENV_IDS", "register_envs", "one_time_limit"]
+def register_vector_entry_points() -> None:
+    """Give the QWOP ids their ``vector_entry_point`` (``qwop_sim.envs.vector:make_vector_env``):
+    ``gym.make_vec(id)`` then builds the batched env where it applies. (Gymnasium refuses a vector
+    entry point on an id whose spec has ``additional_wrappers``: such an id keeps ``SyncVectorEnv``
+    via ``vectorization_mode="sync"``.)"""
+    import gymnasium as gym
+
+    for env_id in ENV_IDS:
+        spec = gym.registry.get(env_id)
+        if spec is not None and spec.vector_entry_point is None and not spec.additional_wrappers:
+            spec.vector_entry_point = "qwop_sim.envs.vector:make_vector_env"
+
+
+__all__ = ["QWOPEnv", "ENV_IDS", "register_envs", "register_vector_entry_points", "one_time_limit"]

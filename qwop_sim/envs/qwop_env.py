@@ -15,11 +15,11 @@ from gymnasium import spaces
 
 from qwop_sim.backends import BACKENDS, make_backend
 from qwop_sim.constants import CLOCK_PER_FRAME
-from qwop_sim.envs import core
+from qwop_sim.envs import ENV_IDS, core
 from qwop_sim.envs.starts import StartDisturbance, finite_number
 from qwop_sim.state import RawState
 
-OBS_TYPES = ("state", "frame", "multi_frame")
+OBS_TYPES = tuple(ENV_IDS.values())  # "state", "frame", "multi_frame"
 RENDER_SIZE = (400, 640)  # (height, width) of render(): the browser page's size
 RESET_OPTIONS = ("state",) + StartDisturbance.names()  # state, init_noise, start_delay, start_keys
 

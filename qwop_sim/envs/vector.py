@@ -258,15 +258,3 @@ class _World:
         self.batch.step(int(keys), int(frames), self.active)
         return self.batch.state(self.i)
 
-
-def register_vector_entry_points() -> None:
-    """Give the QWOP ids their ``vector_entry_point`` (make_vector_env): ``gym.make_vec(id)``
-    then builds the batched env where it applies. (Gymnasium refuses a vector entry point on an
-    id whose spec has ``additional_wrappers``: such an id keeps ``SyncVectorEnv`` via
-    ``vectorization_mode="sync"``.)"""
-    from qwop_sim.envs import ENV_IDS
-
-    for env_id in ENV_IDS:
-        spec = gym.registry.get(env_id)
-        if spec is not None and spec.vector_entry_point is None and not spec.additional_wrappers:
-            spec.vector_entry_point = "qwop_sim.envs.vector:make_vector_env"

@@ -106,6 +106,19 @@ def test_env_ids_backends_and_action_modes_are_qwop_sims_lists():
         assert rg.parse_args(["--env", env_id, "--backend", "node"]).num_envs == 1
 
 
+def test_flag_lists_load_no_physics():
+    """rlqwop.config (the train flags), and qwop_sim's lists it imports, load neither pymunk nor
+    numba nor the envs' classes: run.py's flag parsing and --help stay fast."""
+    code = ("import sys, rlqwop.config, qwop_sim.envs, qwop_sim.backends, qwop_sim.envs.core; "
+            "print(sorted(m for m in ('pymunk', 'numba', 'qwop_sim.physics', 'qwop_sim.envs.qwop_env', "
+            "'qwop_sim.envs.vector', 'qwop_sim.backends.sim') if m in sys.modules))")
+    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
+
+
 def test_console_scripts_point_at_functions():
     import tomllib
     with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
