@@ -104,6 +104,17 @@ MAX_GAME_FRAMES = 5400  # 3 minutes of game clock: the default time limit
 MAX_EPISODE_CLOCK_S = MAX_GAME_FRAMES * CLOCK_PER_FRAME  # 180 s
 
 
+def check_action_mode_frame_skip(action_mode: Any, frame_skip: Any) -> int:
+    """The envs' (QWOPEnv's and QWOPVectorEnv's) check of these two arguments: ValueError unless
+    ``action_mode`` is one of ACTION_MODES and ``frame_skip`` an int in 1..10000 (not a bool);
+    returns frame_skip as an int."""
+    if action_mode not in ACTION_MODES:
+        raise ValueError(f"action_mode must be one of {ACTION_MODES}, got {action_mode!r}")
+    if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
+        raise ValueError(f"frame_skip must be an int in 1..10000, got {frame_skip!r}")
+    return int(frame_skip)
+
+
 def default_max_episode_steps(frame_skip: int) -> int:
     """Steps in 3 minutes of game clock: ceil(5400 / frame_skip) (2700 at frame_skip 2)."""
     return -(-MAX_GAME_FRAMES // int(frame_skip))

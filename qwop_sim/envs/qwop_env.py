@@ -80,10 +80,7 @@ class QWOPEnv(gym.Env):
             raise ValueError(f"obs_type must be one of {OBS_TYPES}, got {obs_type!r}")
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
-        if action_mode not in core.ACTION_MODES:
-            raise ValueError(f"action_mode must be one of {core.ACTION_MODES}, got {action_mode!r}")
-        if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
-            raise ValueError(f"frame_skip must be an int in 1..10000, got {frame_skip!r}")
+        frame_skip = core.check_action_mode_frame_skip(action_mode, frame_skip)
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ValueError(f"render_mode must be one of {self.metadata['render_modes']} or None, got {render_mode!r}")
         if isinstance(frame_size, (int, np.integer)):

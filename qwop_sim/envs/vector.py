@@ -76,10 +76,7 @@ class QWOPVectorEnv(VectorEnv):
         if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
             raise ValueError("QWOPVectorEnv: state observations on the sim backend, no render mode "
                              "(gym.make_vec gives SyncVectorEnv of QWOPEnv for the rest)")
-        if action_mode not in core.ACTION_MODES:
-            raise ValueError(f"action_mode must be one of {core.ACTION_MODES}, got {action_mode!r}")
-        if isinstance(frame_skip, bool) or not (isinstance(frame_skip, (int, np.integer)) and 1 <= frame_skip <= 10000):
-            raise ValueError(f"frame_skip must be an int in 1..10000, got {frame_skip!r}")
+        frame_skip = core.check_action_mode_frame_skip(action_mode, frame_skip)
         if int(num_envs) < 1:
             raise ValueError(f"num_envs must be >= 1, got {num_envs!r}")
         self.num_envs = n = int(num_envs)

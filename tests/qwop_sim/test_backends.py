@@ -25,18 +25,22 @@ from gymnasium.utils.env_checker import check_env
 import qwop_sim  # noqa: F401
 from qwop_sim.backends import BackendError, make_backend
 from qwop_sim.backends.browser import BrowserBackend
-from qwop_sim.backends.programs import chromium_executable, game_dir
+from qwop_sim.backends.programs import check_node_packages, chromium_executable, game_dir, node_executable
 from qwop_sim.backends.node import NodeBackend
-from qwop_sim.envs import core
+from qwop_sim.envs import ENV_IDS, core
 from qwop_sim.render import render_rgb
 
-IDS = ["qwop-v0", "frame-qwop-v0", "multi-frame-qwop-v0"]
 GAIT = ([1 | 8] * 4 + [2 | 4] * 4) * 4 + [0, 5, 10, 6, 9, 3, 12, 15]
 
 
 def _have_node() -> bool:
-    g = game_dir()
-    return shutil.which("node") is not None and ((g / "node_modules" / "ws").is_dir() or (g / "vendor" / "ws").is_dir())
+    """The backends' own lookup (qwop_sim.backends.programs): node, and the game's Node packages."""
+    try:
+        node_executable()
+        check_node_packages(game_dir())
+        return True
+    except BackendError:
+        return False
 
 
 def _have_chromium() -> bool:
@@ -180,7 +184,7 @@ def _children() -> list[int]:
 
 # ---- node ---------------------------------------------------------------------------------------------
 @needs_node
-@pytest.mark.parametrize("env_id", IDS)
+@pytest.mark.parametrize("env_id", list(ENV_IDS))
 def test_check_env_node(env_id):
     env = gym.make(env_id, backend="node")
     try:
@@ -307,7 +311,7 @@ def _browser_env(browser_envs, env_id):
 
 
 @needs_browser
-@pytest.mark.parametrize("env_id", IDS)
+@pytest.mark.parametrize("env_id", list(ENV_IDS))
 def test_check_env_browser(browser_envs, env_id):
     quiet_check(_browser_env(browser_envs, env_id))
 

@@ -134,6 +134,18 @@ def test_batched_action_to_keys_equals_single(action_mode):
         core.action_to_keys(bad[1], action_mode)
 
 
+@pytest.mark.parametrize("kw", [{"action_mode": "box"}, {"frame_skip": 0}, {"frame_skip": True},
+                                {"frame_skip": 2.0}, {"frame_skip": 10001}])
+def test_vector_env_refuses_what_qwopenv_refuses(kw):
+    """One check (core.check_action_mode_frame_skip) in both classes: the same ValueError."""
+    with pytest.raises(ValueError) as single:
+        QWOPEnv(**kw)
+    with pytest.raises(ValueError) as batched:
+        QWOPVectorEnv(2, **kw)
+    assert str(batched.value) == str(single.value)
+    assert str(single.value).startswith(f"{next(iter(kw))} must be")
+
+
 def test_vector_env_reset_state_option_equals_qwopenv():
     st = QWOPSim().step(5, 30)
     vec = make_vector_env(num_envs=2)
