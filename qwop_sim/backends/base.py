@@ -13,8 +13,9 @@ class Backend(Protocol):
 
     Implementations: ``sim.SimBackend``, ``node.NodeBackend``, ``browser.BrowserBackend``.
     keys: Q=1 W=2 O=4 P=8 (0..15); frames: 1..10000 game frames held. The hurdle's pose, for
-    drawing: in the game backends' states (``RawState.hurdle``), from ``SimBackend.hurdle()`` on
-    the sim (QWOPSim's states leave it out).
+    drawing: ``hurdle()`` on every backend (the game backends' states carry it too, in
+    ``RawState.hurdle``; the sim's leave it out: reading it would cost every sim step once the
+    hurdle is in the world).
     """
 
     name: str
@@ -43,6 +44,12 @@ class Backend(Protocol):
     def frame(self, width: int, height: int) -> np.ndarray:
         """The current scene as uint8 (height, width, 3), camera on the runner, no text. Every
         backend draws frames (the sim with qwop_sim.render, the game with its own renderer)."""
+        ...
+
+    def hurdle(self) -> np.ndarray | None:
+        """The hurdle's pose now, for drawing (``qwop_sim.render``'s ``hurdle=``): float64 (2, 6),
+        rows base, top of (x, y, angle, vx, vy, w), as ``RawState.hurdle``; None while it stands at
+        its start pose (the sim adds it only when the runner comes near)."""
         ...
 
     def close(self) -> None:

@@ -3,8 +3,8 @@
 One private game per WebSocket connection (``ws://127.0.0.1:PORT/agent?backend=node``); one JSON
 request, one JSON reply (protocol: game/README.md). Faithful physics (the same bits as the page);
 frames come from the server's ``render.js`` rasteriser (the same pixels as the page and as
-``qwop_sim.render``). The game's states carry the hurdle's pose (``RawState.hurdle``), so a view of
-them draws the hurdle as it is. The backend owns its server process
+``qwop_sim.render``). The game's states carry the hurdle's pose (``RawState.hurdle``; ``hurdle()``
+gives the last one's), so a view of them draws the hurdle as it is. The backend owns its server process
 (``server_process.ServerProcess``), unless one is passed in (then it is shared and not closed here).
 
 A server that dies mid-episode raises ``BackendError``; the next ``reset()`` starts a fresh one.
@@ -93,6 +93,11 @@ class GameProtocolAPI:
     for a reset after they went away), and sets ``_closed``."""
 
     _closed = False
+    _last: RawState | None = None  # the last state the game sent: the world as it is now (hurdle())
+
+    def _got(self, d: dict) -> RawState:
+        self._last = s = RawState.from_dict(d)
+        return s
 
     def reset(self) -> RawState:
         """A new race (the game's reset rebuilds its world: always fresh)."""
@@ -100,17 +105,17 @@ class GameProtocolAPI:
             raise BackendError("the backend is closed")
         if not self._alive():
             self._restart()
-        return RawState.from_dict(self._req("reset")["state"])
+        return self._got(self._req("reset")["state"])
 
     def step(self, keys: int, frames: int = 1) -> RawState:
         keys, frames = check_keys_frames(keys, frames)
-        return RawState.from_dict(self._req("step", keys=keys, frames=frames)["state"])
+        return self._got(self._req("step", keys=keys, frames=frames)["state"])
 
     def step_frame(self, keys: int, frames: int, width: int, height: int) -> tuple[RawState, np.ndarray]:
         """step() and the frame of the new state in one round trip."""
         keys, frames = check_keys_frames(keys, frames)
         r = self._req("step", keys=keys, frames=frames, frame=[int(width), int(height)])
-        return RawState.from_dict(r["state"]), decode_frame(r["frame"])
+        return self._got(r["state"]), decode_frame(r["frame"])
 
     def steps(self, seq: Sequence[tuple[int, int]], states: bool = False):
         """Several (keys, frames) in one round trip: the last RawState, or (states=True) the list
@@ -120,19 +125,26 @@ class GameProtocolAPI:
             raise ValueError("steps: empty sequence")
         r = self._req("steps", steps=seq, states=bool(states))
         if states:
-            return [RawState.from_dict(s) for s in r["states"]]
-        return RawState.from_dict(r["state"])
+            out = [RawState.from_dict(s) for s in r["states"]]
+            self._last = out[-1]
+            return out
+        return self._got(r["state"])
 
     def state(self) -> RawState:
-        return RawState.from_dict(self._req("state")["state"])
+        return self._got(self._req("state")["state"])
 
     def set_state(self, state: RawState) -> RawState:
         """Put the game in ``state``; returns the state the game echoes (as set)."""
         d = state.to_dict() if isinstance(state, RawState) else dict(state)
-        return RawState.from_dict(self._req("set_state", state=d)["state"])
+        return self._got(self._req("set_state", state=d)["state"])
 
     def frame(self, width: int, height: int) -> np.ndarray:
         return decode_frame(self._req("frame", frame=[int(width), int(height)])["frame"])
+
+    def hurdle(self) -> np.ndarray | None:
+        """The hurdle's pose (base.Backend.hurdle): the one in the game's last state (every state
+        of the game carries it), without a round trip; a state request before any."""
+        return (self._last if self._last is not None else self.state()).hurdle
 
 
 class NodeBackend(GameProtocolAPI):

@@ -58,10 +58,11 @@ class SimBackend:
         state = self._state if self._state is not None else self.sim.state()
         return r.render(state, hurdle=self.sim.hurdle_state())
 
-    def hurdle(self) -> dict | None:
-        """The hurdle's pose for drawing (None while it stands at its start): the sim's states do
-        not carry it (the game backends' do, in ``RawState.hurdle``)."""
-        return self.sim.hurdle_state()
+    def hurdle(self) -> np.ndarray | None:
+        """The hurdle's pose for drawing (base.Backend.hurdle; None while it stands at its start):
+        the sim's states do not carry it (the game backends' do, in ``RawState.hurdle``)."""
+        h = self.sim.hurdle_state()
+        return None if h is None else np.array([h["base"], h["top"]], dtype=np.float64)
 
     def close(self) -> None:
         self._renderers.clear()

@@ -216,8 +216,7 @@ class QWOPEnv(gym.Env):
             self._viewer = (pygame.display.set_mode(RENDER_SIZE[::-1]), pygame.time.Clock())
         screen, clock = self._viewer
         pygame.event.pump()
-        hurdle = self.backend.hurdle() if hasattr(self.backend, "hurdle") else None
-        draw_surface(screen, self._state, hud=True, keys=self._last_keys, hurdle=hurdle)
+        draw_surface(screen, self._state, hud=True, keys=self._last_keys, hurdle=self.backend.hurdle())
         pygame.display.flip()
         clock.tick(self.metadata["render_fps"])
         return None

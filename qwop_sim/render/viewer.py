@@ -169,10 +169,9 @@ class Viewer:
         return self.obs
 
     def draw(self) -> None:
-        # the hurdle's pose from the backend when it tells it (the sim: None until the hurdle is
-        # added), else from the state (the game's), else standing (as the env's render_mode="human")
-        backend = self.env.unwrapped.backend
-        hurdle = backend.hurdle() if hasattr(backend, "hurdle") else None
+        # the hurdle's pose from the backend (Backend.hurdle; None: standing), as the env's
+        # render_mode="human" draws it
+        hurdle = self.env.unwrapped.backend.hurdle()
         if self.agent_view:
             small = render_rgb(self.state, self.agent_view[0], self.agent_view[1], hurdle)
             W, H = self.size

@@ -583,6 +583,32 @@ def test_make_vec_async_on_node():
         envs.close()
 
 
+def test_every_backend_has_the_whole_backend_api():
+    """Each backend class has every method of the Backend protocol (base.Backend), hurdle() included:
+    the env and the viewer call them without asking."""
+    from qwop_sim.backends.base import Backend
+    from qwop_sim.backends.sim import SimBackend
+
+    api = [n for n, v in vars(Backend).items() if callable(v) and not n.startswith("_")]
+    assert "hurdle" in api and "step_frame" in api
+    for cls in (SimBackend, NodeBackend, BrowserBackend):
+        assert not [n for n in api if not callable(getattr(cls, n, None))], cls
+
+
+def test_sim_backend_hurdle_is_the_sims_pose():
+    """SimBackend.hurdle(): None while the hurdle stands at its start (not yet added), then the
+    sim's pose as RawState.hurdle holds it (float64 rows base, top)."""
+    b = make_backend("sim")
+    st = b.reset()
+    assert b.hurdle() is None
+    st.bodies[:, 0] += 485  # past HURDLE_NEAR: the sim adds the hurdle
+    b.set_state(st)
+    b.step(0, 3)
+    h = b.hurdle()
+    assert h.shape == (2, 6) and h.dtype == np.float64
+    assert h.tolist() == [b.sim.hurdle_state()["base"], b.sim.hurdle_state()["top"]]
+
+
 # ---- the human view draws the hurdle as it is, on every backend ------------------------------------
 @pytest.mark.parametrize("backend", [
     "sim",
@@ -592,7 +618,7 @@ def test_make_vec_async_on_node():
 def test_human_view_draws_the_hurdle_knocked_over(monkeypatch, backend):
     """The runner is put just before the hurdle, moving forward: it knocks the hurdle over, and the
     human view (render_mode="human") draws it lying, not standing. The game backends deliver the
-    hurdle's pose in their states (RawState.hurdle); the sim's backend hands it over itself."""
+    hurdle's pose in their states (RawState.hurdle); every backend gives it by hurdle()."""
     import qwop_sim.render as render
     from qwop_sim.render import hurdle_poses
 
@@ -614,8 +640,11 @@ def test_human_view_draws_the_hurdle_knocked_over(monkeypatch, backend):
             assert not (term or trunc)
         base, top = drawn[-1]
         assert base[2] > 1.0 and top[2] > 1.0, (base, top)  # lying on the track
+        h = env.unwrapped.backend.hurdle()
+        assert h.shape == (2, 6) and h.dtype == np.float64
+        np.testing.assert_array_equal(h[:, :3], np.array([base, top]))
         if backend != "sim":
-            np.testing.assert_array_equal(env.unwrapped.state.hurdle[:, :3], np.array([base, top]))
+            np.testing.assert_array_equal(env.unwrapped.state.hurdle, h)
     finally:
         pids = backend_pids(env) if backend != "sim" else []
         env.close()
