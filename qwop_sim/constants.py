@@ -25,7 +25,4 @@ BODY_FIELDS: tuple[str, ...] = tuple(C["state_body_fields"])
 N_BODIES = len(BODY_ORDER)
 BODY_INDEX = {name: i for i, name in enumerate(BODY_ORDER)}
 KEYS: dict[str, int] = dict(C["keys"])  # Q=1, W=2, O=4, P=8
-DT: float = C["world"]["dt"]
 CLOCK_PER_FRAME: float = C["clock_per_frame"]
-METRES_PER_UNIT: float = C["metres_per_unit"]
-PX_PER_UNIT: float = C["world"]["px_per_unit"]

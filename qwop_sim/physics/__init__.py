@@ -3,8 +3,8 @@
 Module map: world.py (its doc lists the others) and README.md in this folder."""
 from qwop_sim.physics.settings import DEFAULT_SETTINGS, LEGACY_SETTINGS, SolverSettings
 from qwop_sim.physics.spec import SPEC, UnsupportedSpec
-from qwop_sim.physics.world import KEY_TABLE, QWOPSim
+from qwop_sim.physics.world import QWOPSim
 from qwop_sim.physics.batch import QWOPBatch
 
-__all__ = ["QWOPSim", "QWOPBatch", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "KEY_TABLE",
-           "SPEC", "UnsupportedSpec"]
+__all__ = ["QWOPSim", "QWOPBatch", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "SPEC",
+           "UnsupportedSpec"]

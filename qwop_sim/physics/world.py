@@ -32,11 +32,10 @@ from qwop_sim.physics.spec import SPEC
 from qwop_sim.physics.step_shift import TO_BOX2D, Reader, box2d_row, put_bodies
 from qwop_sim.state import RawState
 
-__all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "KEY_TABLE", "HURDLE_NEAR"]
+__all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "HURDLE_NEAR"]
 
 DT, CLOCK_PER_FRAME, MPU = SPEC.dt, SPEC.clock_per_frame, SPEC.metres_per_unit
 HEAD_GAIN, HEAD_OFFSET, CLEAR_FORCES = SPEC.head_gain, SPEC.head_offset, SPEC.clear_forces
-KEY_TABLE = SPEC.key_table
 N_BODIES = len(SPEC.bodies)
 _INITIAL = SPEC.initial_bodies
 _INITIAL_HIPS = SPEC.initial_hips
@@ -109,8 +108,9 @@ class QWOPSim:
 
     # ---- keys ------------------------------------------------------------------------------
     def _apply_keys(self, keys: int) -> None:
-        speeds, hips = KEY_TABLE[keys]
-        last = KEY_TABLE[self._keys][0] if self._keys is not None else None
+        table = SPEC.key_table  # keys 0..15 -> (motor speeds, hip limits or None)
+        speeds, hips = table[keys]
+        last = table[self._keys][0] if self._keys is not None else None
         for i, m in enumerate(self._key_motor_ptrs):
             if last is None or last[i] != speeds[i]:
                 _set_rate(m, -speeds[i])  # SimpleMotor.rate's setter (Box2D's sign: -), no wrapper

@@ -61,11 +61,6 @@ def load_replay(spec: str) -> list[int]:
     return keys
 
 
-def save_replay(path: str, keys: Sequence[int]) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump({"keys": [int(k) for k in keys]}, f)
-
-
 def play_env(backend: str = "sim"):
     """The env a person or a replay plays: qwop-v0, one game frame per step, the keys as the action."""
     import gymnasium as gym
