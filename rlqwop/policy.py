@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from qwop_sim.envs.core import DEFAULT_FRAME_SKIP
+
 from . import checkpoint
 from .networks import ActorCritic
 from .normalize import Normalizer
@@ -25,8 +27,9 @@ class Policy:
         self.obs_ndim = len(self.spec["obs_shape"])
         self.kind = self.spec["action"]["kind"]
         # What the policy was trained with (the parity harness, which steps backends game frame by
-        # game frame, holds each action for frame_skip frames)
-        self.frame_skip = int(self.config.get("frame_skip") or 1)
+        # game frame, holds each action for frame_skip frames); a config without it made the env
+        # with the env's default (env_kwargs leaves it out)
+        self.frame_skip = int(self.config.get("frame_skip") or DEFAULT_FRAME_SKIP)
         self.env_id = self.config.get("env")
         self.action_mode = self.config.get("action_mode", "multibinary")
         self.sample = False  # True: the stochastic policy that training acts with

@@ -24,6 +24,21 @@ def test_env_kwargs_are_the_training_envs():
     assert pol.env_kwargs["frame_skip"] == 4 and pol.env_kwargs["init_noise"] == 0.3
 
 
+def test_frame_skip_without_one_in_the_config_is_the_envs_default():
+    """A checkpoint whose config has no frame_skip was trained on the env's default: the policy's
+    frame_skip (the parity harness holds each action that long) is the one its env_kwargs make."""
+    import gymnasium as gym
+
+    from rlqwop.policy import Policy
+
+    pol = load_policy(MODEL)
+    old = Policy(pol.model, pol.norm, {k: v for k, v in pol.config.items() if k != "frame_skip"})
+    assert "frame_skip" not in old.env_kwargs
+    env = gym.make(old.env_id, **old.env_kwargs)
+    assert old.frame_skip == env.unwrapped.frame_skip == 2
+    env.close()
+
+
 def test_viewer_plays_the_checkpoint_as_the_evaluation_does():
     """The viewer's episode of the shipped checkpoint (its env, plain start) is the evaluation's
     plain-start episode, float for float."""
