@@ -44,7 +44,11 @@ class QWOPEnv(gym.Env):
         start_keys: default fumbled start: up to this many game frames of random keys before the
             agent acts (reset option, default 0: off). See qwop_sim/envs/starts.py.
         render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
-        backend_kwargs: passed to the backend (e.g. ``draw=True`` for "browser": redraw the page's canvas every step).
+        backend_kwargs: the backend's keyword arguments (``qwop_sim.backends.make_backend``): "sim"
+            takes ``settings`` (its ``SolverSettings``; ``qwop_sim.physics.LEGACY_SETTINGS``:
+            faster, further from the game), "node" ``server`` (a running ``ServerProcess`` to
+            share), "browser" ``draw`` (keep the page's visible canvas drawn). Any other key is a
+            TypeError naming it, raised before any process starts.
 
     reset(seed=..., options=...): QWOP has no randomness. The seed seeds ``np_random`` (Gymnasium's
     convention), which is used only by the start disturbances (``qwop_sim.envs.starts``):

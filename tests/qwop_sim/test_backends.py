@@ -595,6 +595,23 @@ def test_every_backend_has_the_whole_backend_api():
         assert not [n for n in api if not callable(getattr(cls, n, None))], cls
 
 
+def test_qwopenv_doc_names_each_backends_kwargs():
+    """QWOPEnv's backend_kwargs text names what each backend takes (make_backend refuses the rest)."""
+    import inspect
+
+    from qwop_sim.backends.sim import SimBackend
+    from qwop_sim.envs.qwop_env import QWOPEnv
+
+    doc = QWOPEnv.__doc__.split("backend_kwargs:")[1].split("reset(seed")[0]
+    doc = " ".join(doc.split())
+    for cls in (SimBackend, NodeBackend, BrowserBackend):
+        for name in inspect.signature(cls).parameters:
+            assert f'"{cls.name}" takes ``{name}``' in doc or f'"{cls.name}" ``{name}``' in doc, (cls.name, name)
+    with pytest.raises(TypeError, match="takes no argument 'draw'"):
+        QWOPEnv(backend="sim", backend_kwargs={"draw": True})
+    assert "Any other key is a TypeError" in doc
+
+
 def test_sim_backend_hurdle_is_the_sims_pose():
     """SimBackend.hurdle(): None while the hurdle stands at its start (not yet added), then the
     sim's pose as RawState.hurdle holds it (float64 rows base, top)."""
