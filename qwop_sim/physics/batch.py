@@ -324,7 +324,7 @@ class QWOPBatch:
             if partial:  # a runner near the start block: its contacts from the arbiters, then the pass
                 need = np.flatnonzero(self._need)
                 for i in need.tolist():
-                    self._n_block[i] = sims[i].position_pass.block_contacts()
+                    self._n_block[i] = sims[i].runner_pass.block_contacts()
                 _finish(need, *pass_args)
                 self._need[need] = 0
                 f += 1

@@ -101,4 +101,4 @@ def end_game(world) -> None:
             world.motors[n].max_force = 0.0
             lim = world.limits[n]
             lim.min, lim.max = -math.inf, math.inf
-    world.position_pass.refresh_limits()
+    world.runner_pass.refresh_limits()

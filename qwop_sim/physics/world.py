@@ -70,8 +70,9 @@ class QWOPSim:
     by default. Public state: ``fallen``, ``jumped``, ``finished``, ``ended`` (the game is over:
     fallen or finished), ``distance`` (m), ``clock`` (s), ``frame``, ``head_torque`` (the torque on
     the head in the last frame: it accumulates, reset and set_state zero it), ``hurdle`` ((base,
-    top) pymunk bodies once added, else None), and the pymunk objects ``space``, ``bodies``,
-    ``pivots``, ``limits``, ``motors`` (by joint name), ``runner`` (build.Runner)."""
+    top) pymunk bodies once added, else None), ``runner_pass`` (runner_pass.RunnerPass: Box2D's
+    position pass, run when ``settings.position_pass``), and the pymunk objects ``space``,
+    ``bodies``, ``pivots``, ``limits``, ``motors`` (by joint name), ``runner`` (build.Runner)."""
 
     def __init__(self, settings: SolverSettings | None = None, buffers: WorldBuffers | None = None):
         self.settings = settings or DEFAULT_SETTINGS
@@ -79,7 +80,7 @@ class QWOPSim:
         self.event = buffers.event  # set to 1 by the contact rules (QWOPBatch polls it)
         self.reader = Reader(buffers.raw)
         self._raw, self._out = buffers.raw, buffers.bodies
-        self.position_pass = RunnerPass(buffers, self.reader, self.settings)
+        self.runner_pass = RunnerPass(buffers, self.reader, self.settings)
         self._pp_on = self.settings.position_pass
         self.generation = 0  # +1 with every new space (QWOPBatch re-reads its C pointers)
         self.reset()
@@ -94,7 +95,7 @@ class QWOPSim:
         self._head_ptr = r.bodies[_HEAD]._body
         self.warming = False  # the warm-up solve runs (the contact rules wait: deferred)
         self.deferred = []
-        self.position_pass.bind(r, self.space_ptr)
+        self.runner_pass.bind(r, self.space_ptr)
         self._key_motor_ptrs = tuple(self.motors[n]._constraint for n in SPEC.key_motors)
         self._lhip_ptr, self._rhip_ptr = self.limits["leftHip"]._constraint, self.limits["rightHip"]._constraint
         self.track = Track(space, st, _INITIAL[0, 0])
@@ -236,7 +237,7 @@ class QWOPSim:
             # Chipmunk clears forces after each step; the original never does (qwop.json
             # world.clear_forces = false): the head torque accumulates frame after frame
             _set_t(self._head_ptr, self.head_torque)
-        pp = self.position_pass
+        pp = self.runner_pass
         if self._pp_on and not pp.valid:
             pp.read_poses()  # Box2D's poses at the start of the step (the pass's limit states)
         _step(self.space_ptr, DT)  # lib.cpSpaceStep: Space.step's Python bookkeeping not needed
@@ -254,14 +255,14 @@ class QWOPSim:
         start-of-step poses read."""
         if keys != self._keys:
             self._apply_keys(keys)
-        if not self.position_pass.valid:
-            self.position_pass.read_poses()
+        if not self.runner_pass.valid:
+            self.runner_pass.read_poses()
 
     def c_pointers(self) -> tuple[int, int, int, list[int]]:
         """C addresses (space, head body, start block shape, runner bodies) of the current space:
         valid while ``generation`` stays the same."""
         return (_address(self.space_ptr), _address(self._head_ptr), _address(self._block_shape._shape),
-                [_address(p) for p in self.position_pass.ptrs])
+                [_address(p) for p in self.runner_pass.ptrs])
 
     def read_raw(self) -> None:
         """Every body's Chipmunk row into the raw buffer."""
@@ -312,7 +313,7 @@ class QWOPSim:
 
     def _put_runner(self, rows: np.ndarray) -> None:
         put_bodies(self.bodies, rows)
-        self.position_pass.valid = False
+        self.runner_pass.valid = False
 
 
 def _address(cdata) -> int:

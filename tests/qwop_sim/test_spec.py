@@ -114,7 +114,7 @@ def test_the_pass_keeps_the_skins_of_the_settings(radius):
     shapes): a standing runner's feet rest Box2D's slop inside them. (With the pass's old fixed
     0.02 and 0.02 skins they sank to 0.011.)"""
     sim = QWOPSim(SolverSettings(poly_radius=radius))
-    assert sim.position_pass.k.total_radius == 2 * radius
+    assert sim.runner_pass.k.total_radius == 2 * radius
     sim.step(0, 40)
     gaps = []
     for i, b in enumerate(SPEC.bodies):
