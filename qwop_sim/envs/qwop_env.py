@@ -21,7 +21,7 @@ from qwop_sim.state import RawState
 
 OBS_TYPES = tuple(ENV_IDS.values())  # "state", "frame", "multi_frame"
 RENDER_SIZE = (400, 640)  # (height, width) of render(): the browser page's size
-RESET_OPTIONS = ("state",) + StartDisturbance.names()  # state, init_noise, start_delay, start_keys
+RESET_OPTIONS = ("state",) + StartDisturbance.names()  # state and every start option
 
 
 class QWOPEnv(gym.Env):
@@ -43,6 +43,9 @@ class QWOPEnv(gym.Env):
             (reset option, default 0: off).
         start_keys: default fumbled start: up to this many game frames of random keys before the
             agent acts (reset option, default 0: off). See qwop_sim/envs/starts.py.
+        start_bank, start_bank_prob: a training curriculum: with probability start_bank_prob an
+            episode starts from a state of the bank file start_bank (mid-race states, written by
+            ``python -m rlqwop.start_bank``), then init_noise (default "", 0: off).
         render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
         backend_kwargs: the backend's keyword arguments (``qwop_sim.backends.make_backend``): "sim"
             takes ``settings`` (its ``SolverSettings``; ``qwop_sim.physics.LEGACY_SETTINGS``:
