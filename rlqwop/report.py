@@ -51,6 +51,26 @@ def row(start: str, backend: str, s: dict) -> str:
             f"{_fmt(s['split_50m'])} | {_fmt(s['mean_distance'], '%.1f')} |")
 
 
+# Stretches of the track where a lost race can end (metres): the start, the run-up, the hurdle
+# (it stands at 50 m; a runner that trips on it falls a few metres on), the rest of the race.
+STRETCHES = ((0, 10, "start 0-10 m"), (10, 48, "10-48 m"), (48, 60, "hurdle 48-60 m"), (60, 100, "60-100 m"))
+
+
+def where_lost(raw: dict) -> str:
+    """A table of where the races that did not finish ended, per backend, over every start played."""
+    falls: dict[str, list[float]] = {}
+    for key, r in raw.items():
+        backend = key.split(" | ")[-1]
+        falls.setdefault(backend, [])
+        falls[backend] += [e["distance"] for e in r["episodes"] if not e.get("finished")]
+    head = "| lost races ended at | " + " | ".join(label for _, _, label in STRETCHES) + " |"
+    out = [head, "| --- |" + " --- |" * len(STRETCHES)]
+    for backend, ds in falls.items():
+        counts = [sum(1 for d in ds if lo <= d < hi or (hi == 100 and d >= 100)) for lo, hi, _ in STRETCHES]
+        out.append(f"| {backend} ({len(ds)} lost) | " + " | ".join(str(c) for c in counts) + " |")
+    return "\n".join(out)
+
+
 def main(argv=None) -> int:
     from qwop_sim.backends import BACKENDS
 
@@ -96,6 +116,7 @@ def main(argv=None) -> int:
         for backend, eps in pooled[group].items():
             if eps:
                 lines.append(row(label, backend, summarize(eps)))
+    lines += ["", where_lost(raw)]
     table = "\n".join(lines)
     print(f"\n{a.checkpoint} (deterministic policy, seeds {a.seed}.., {time.time() - t0:.0f} s)\n{table}")
     if a.out:

@@ -101,5 +101,7 @@ def test_report_writes_the_table_and_the_episodes(tmp_path):
     assert len(rows) == 2 and rows[0].startswith("| plain | sim | 0/1") and rows[1].startswith("| noise 0.1 | sim | 0/3")
     pooled = [line for line in out.read_text().splitlines() if line.startswith("| **every standard disturbed start")]
     assert len(pooled) == 1 and "| sim | 0/3 " in pooled[0]  # the plain start is not pooled
+    lost = [line for line in out.read_text().splitlines() if line.startswith("| sim (")]
+    assert lost == ["| sim (4 lost) | 4 | 0 | 0 | 0 |"]  # 40 steps from the line: every race ends in 0-10 m
     raw = json.loads((tmp_path / "r.json").read_text())
     assert raw["noise 0.1 | sim"]["env_kwargs"] == {"init_noise": 0.1} and len(raw["noise 0.1 | sim"]["episodes"]) == 3
