@@ -24,8 +24,8 @@ from .evaluate import _jsonable, env_settings, run_episodes, summarize
 # name -> env kwargs of the start (qwop_sim/envs/starts.py). The plain start has no randomness:
 # one episode says it all. The first six are the standard table (comparable across models); the
 # "harsh" ones go beyond both that table and the shipped runner's training starts (noise 0.3, up
-# to 15 idle and 10 random frames: models/run-sim-finetune/config.json): noise 0.5 and twice the
-# table's late and fumbled starts, to show how the runner copes with starts it never saw.
+# to 30 idle and 20 random frames: models/run-sim-finetune/config.json): noise 0.5 and twice the
+# training's late and fumbled starts, to show how the runner copes with starts it never saw.
 STARTS = {
     "plain": {},
     "noise 0.1": {"init_noise": 0.1},
