@@ -329,11 +329,10 @@ def main(argv=None) -> int:
         from qwop_sim.envs.starts import without_training_only
 
         kw = without_training_only(json.loads(checked_env_kwargs(p, cfg.get("env_kwargs", "{}"))))
-    if a.plain:  # every start disturbance the envs know (the viewer's plain start drops the same)
-        from qwop_sim.envs.starts import StartDisturbance
+    if a.plain:  # every start option the envs know (the viewer's plain start drops the same)
+        from qwop_sim.envs.starts import plain_start
 
-        for k in StartDisturbance.names():
-            kw.pop(k, None)
+        kw = plain_start(kw)
     for k in ("init_noise", "start_delay", "start_keys"):
         if getattr(a, k) is not None:
             kw[k] = getattr(a, k)

@@ -28,10 +28,12 @@ def collect(checkpoint: str, episodes: int, lo: float, hi: float, every: int, se
 
     import qwop_sim  # noqa: F401  (registers the ids)
 
+    from qwop_sim.envs.starts import plain_start
+
     from .policy import load_policy
 
     policy = load_policy(checkpoint)
-    kw = {k: v for k, v in policy.env_kwargs.items() if not k.startswith("start_")}
+    kw = plain_start(policy.env_kwargs)
     kw.update(backend="sim", init_noise=init_noise)
     env = gym.make(policy.env_id or "qwop-v0", **kw)
     states: list[dict] = []

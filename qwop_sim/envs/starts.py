@@ -137,6 +137,12 @@ class StartDisturbance:
 TRAINING_ONLY = ("start_bank", "start_bank_prob")
 
 
+def plain_start(kwargs: dict) -> dict:
+    """These env kwargs with every start option dropped (disturbances and curriculum): the plain
+    start, whatever a checkpoint trained with (run.py eval --plain, the viewer, start banks)."""
+    return {k: v for k, v in kwargs.items() if k not in StartDisturbance.names()}
+
+
 def without_training_only(kwargs: dict) -> dict:
     """These env kwargs with the training-only options dropped: the start an evaluation of a
     checkpoint trained with them should use."""

@@ -76,13 +76,12 @@ def policy_env(policy: Any, backend: str = "sim"):
     import gymnasium as gym
 
     from qwop_sim.envs import ENV_IDS
-    from qwop_sim.envs.starts import StartDisturbance
+    from qwop_sim.envs.starts import plain_start
 
     env_id = str(getattr(policy, "env_id", None) or "qwop-v0").split(":")[-1]
     if env_id not in ENV_IDS:
         raise SystemExit(f"--policy: the policy plays {env_id!r}; the viewer shows {', '.join(ENV_IDS)}")
-    kwargs = {k: v for k, v in dict(getattr(policy, "env_kwargs", None) or {}).items()
-              if k not in StartDisturbance.names()}
+    kwargs = plain_start(dict(getattr(policy, "env_kwargs", None) or {}))
     return gym.make(env_id, **{**kwargs, "backend": backend})
 
 
