@@ -66,7 +66,11 @@ def where_lost(raw: dict) -> str:
     head = "| lost races ended at | " + " | ".join(label for _, _, label in STRETCHES) + " |"
     out = [head, "| --- |" + " --- |" * len(STRETCHES)]
     for backend, ds in falls.items():
-        counts = [sum(1 for d in ds if lo <= d < hi or (hi == 100 and d >= 100)) for lo, hi, _ in STRETCHES]
+        # each race in the first stretch whose end lies beyond it; the first stretch takes the runs
+        # that went backwards (< 0 m), the last anything at 100 m and more
+        counts = [0] * len(STRETCHES)
+        for d in ds:
+            counts[next((i for i, (_, hi, _) in enumerate(STRETCHES) if d < hi), len(STRETCHES) - 1)] += 1
         out.append(f"| {backend} ({len(ds)} lost) | " + " | ".join(str(c) for c in counts) + " |")
     return "\n".join(out)
 

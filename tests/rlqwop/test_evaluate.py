@@ -105,3 +105,12 @@ def test_report_writes_the_table_and_the_episodes(tmp_path):
     assert lost == ["| sim (4 lost) | 4 | 0 | 0 | 0 |"]  # 40 steps from the line: every race ends in 0-10 m
     raw = json.loads((tmp_path / "r.json").read_text())
     assert raw["noise 0.1 | sim"]["env_kwargs"] == {"init_noise": 0.1} and len(raw["noise 0.1 | sim"]["episodes"]) == 3
+
+
+def test_where_lost_counts_every_lost_race_once():
+    from rlqwop.report import where_lost
+
+    eps = [{"distance": d, "finished": False} for d in (-0.1, 0.4, 9.99, 10.0, 52.3, 60.0, 99.9)]
+    eps.append({"distance": 100.4, "finished": True})
+    table = where_lost({"noise 0.1 | node": {"episodes": eps}})
+    assert table.splitlines()[-1] == "| node (7 lost) | 3 | 1 | 1 | 2 |"  # behind the line counts as the start
