@@ -46,6 +46,8 @@ class QWOPEnv(gym.Env):
         start_bank, start_bank_prob: a training curriculum: with probability start_bank_prob an
             episode starts from a state of the bank file start_bank (mid-race states, written by
             ``python -m rlqwop.start_bank``), then init_noise (default "", 0: off).
+        start_only_prob, start_only_steps: a training curriculum: with probability start_only_prob
+            an episode from the line is truncated after start_only_steps steps (default 0, 0: off).
         render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
         backend_kwargs: the backend's keyword arguments (``qwop_sim.backends.make_backend``): "sim"
             takes ``settings`` (its ``SolverSettings``; ``qwop_sim.physics.LEGACY_SETTINGS``:
@@ -80,6 +82,8 @@ class QWOPEnv(gym.Env):
         start_keys: int = 0,
         start_bank: str = "",
         start_bank_prob: float = 0.0,
+        start_only_prob: float = 0.0,
+        start_only_steps: int = 0,
         render_mode: str | None = None,
         backend_kwargs: dict[str, Any] | None = None,
     ):
@@ -102,7 +106,9 @@ class QWOPEnv(gym.Env):
                                      else core.default_max_episode_steps(self.frame_skip))
         self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,
                                               start_keys=start_keys, start_bank=start_bank,
-                                              start_bank_prob=start_bank_prob)
+                                              start_bank_prob=start_bank_prob,
+                                              start_only_prob=start_only_prob,
+                                              start_only_steps=start_only_steps)
         self.init_noise = self.start.init_noise
         self.render_mode = render_mode
         self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}
@@ -122,6 +128,7 @@ class QWOPEnv(gym.Env):
         self._state: RawState | None = None
         self._ended = True  # no episode yet: reset() first
         self._steps = 0
+        self._limit = self.max_episode_steps  # this episode's step limit (a start cut short: fewer)
         self._last_keys = 0
         self._gray: deque[np.ndarray] = deque(maxlen=3)
 
@@ -150,7 +157,8 @@ class QWOPEnv(gym.Env):
             raise ValueError(f"unknown reset options {sorted(unknown)}; known: 'state' (a RawState to "
                              "start from), 'init_noise' (float: random start velocities), 'start_delay' "
                              "(int: idle frames), 'start_keys' (int: frames of random keys), 'start_bank' "
-                             "(str: a file of mid-race start states), 'start_bank_prob' (float)")
+                             "(str: a file of mid-race start states), 'start_bank_prob' (float), "
+                             "'start_only_prob' (float), 'start_only_steps' (int: steps before the cut)")
         start = self.start.replace(**{k: v for k, v in options.items() if k in StartDisturbance.names()})
         self._ended = True
         self._state = self.backend.reset()
@@ -161,8 +169,10 @@ class QWOPEnv(gym.Env):
             s = (s if isinstance(s, RawState) else RawState.from_dict(s)).copy()
             echoed = self.backend.set_state(s)
             self._state = echoed if isinstance(echoed, RawState) else s
+        limit = None
         if start.active:
-            self._state = start.apply(self.backend, self._state, self.np_random)
+            self._state, limit = start.apply(self.backend, self._state, self.np_random)
+        self._limit = self.max_episode_steps if limit is None else min(limit, self.max_episode_steps)
         self._ended, self._steps, self._last_keys = False, 0, 0
         self._gray.clear()
         obs = self._observe()
@@ -189,7 +199,7 @@ class QWOPEnv(gym.Env):
         self._last_keys = keys
         reward = core.reward(before, after, self.fall_penalty, self.finish_bonus)
         terminated = core.terminated(after)
-        truncated = not terminated and self._steps >= self.max_episode_steps
+        truncated = not terminated and self._steps >= self._limit
         self._ended = terminated or truncated
         obs = self._observe(rgb)
         if self.render_mode == "human":

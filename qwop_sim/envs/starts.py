@@ -23,6 +23,13 @@ the envs can disturb the start, reproducibly from the env's ``np_random`` (seede
     only to starts from the line (an idle pause mid-stride is not a start). The reward, the
     rules and the observation are unchanged: the episode just begins further down the track.
 
+``start_only_prob`` (float p in [0, 1]) with ``start_only_steps`` (int k >= 1)
+    a training curriculum too: with probability p an episode that starts from the line is cut
+    (truncated, not terminated: a learner bootstraps its value) after k agent steps. A full race
+    is ~750 steps and its first few dozen decide whether a disturbed start recovers, so only ~4% of
+    a learner's data is starts; cutting most line starts short puts several times more of it
+    there, with the rest of the race still reached by the uncut episodes and the bank's.
+
 All are off (0 / "") by default: without them every episode starts from the same pose. The
 disturbance frames are game frames like any other (clock and score run), not env steps: the agent
 gets its first observation after them. If the runner falls during them, the episode's first step
@@ -67,6 +74,8 @@ class StartDisturbance:
     start_keys: int = 0
     start_bank: str = ""
     start_bank_prob: float = 0.0
+    start_only_prob: float = 0.0
+    start_only_steps: int = 0
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -77,7 +86,7 @@ class StartDisturbance:
         """A StartDisturbance from keyword values, with a ValueError naming any bad field."""
         noise = finite_number("init_noise", values.get("init_noise", 0.0), nonneg=True)
         frames = {}
-        for name in ("start_delay", "start_keys"):
+        for name in ("start_delay", "start_keys", "start_only_steps"):
             v = values.get(name, 0)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= MAX_FRAMES:
                 raise ValueError(f"{name} must be an int in 0..{MAX_FRAMES} (game frames), got {v!r}")
@@ -92,7 +101,12 @@ class StartDisturbance:
             raise ValueError("start_bank_prob > 0 needs a start_bank (a file of start states)")
         if bank:
             load_bank(bank)  # a missing or malformed file fails here, at make time, not mid-training
-        return cls(init_noise=noise, start_bank=bank, start_bank_prob=prob, **frames)
+        only = finite_number("start_only_prob", values.get("start_only_prob", 0.0), nonneg=True)
+        if only > 1:
+            raise ValueError(f"start_only_prob must be a probability in [0, 1], got {only!r}")
+        if only > 0 and frames["start_only_steps"] < 1:
+            raise ValueError("start_only_prob > 0 needs start_only_steps >= 1 (agent steps before the cut)")
+        return cls(init_noise=noise, start_bank=bank, start_bank_prob=prob, start_only_prob=only, **frames)
 
     def replace(self, **values: Any) -> "StartDisturbance":
         """This disturbance with some fields replaced (checked)."""
@@ -101,11 +115,12 @@ class StartDisturbance:
     @property
     def active(self) -> bool:
         return (self.init_noise > 0 or self.start_delay > 0 or self.start_keys > 0
-                or self.start_bank_prob > 0)
+                or self.start_bank_prob > 0 or self.start_only_prob > 0)
 
-    def apply(self, backend: Any, state: RawState, rng: np.random.Generator) -> RawState:
+    def apply(self, backend: Any, state: RawState, rng: np.random.Generator) -> tuple[RawState, int | None]:
         """Disturb the start: ``state`` is the backend's state right after reset (or the state the
-        episode starts from). Returns the state the agent starts from."""
+        episode starts from). Returns the state the agent starts from and the episode's own step
+        limit (``start_only_steps`` for a start cut short, else None: the env's limit)."""
         # A mid-race start (the curriculum): drawn first, and only when a bank is on, so the random
         # numbers of every other start are the ones they always were.
         mid_race = self.start_bank_prob > 0 and rng.random() < self.start_bank_prob
@@ -122,19 +137,21 @@ class StartDisturbance:
         # Draw both counts first: the number of random numbers drawn never depends on the physics.
         delay = int(rng.integers(0, self.start_delay + 1)) if self.start_delay else 0
         fumble = int(rng.integers(0, self.start_keys + 1)) if self.start_keys else 0
+        cut = self.start_only_prob > 0 and rng.random() < self.start_only_prob
         if mid_race:
-            return state
+            return state, None
+        limit = self.start_only_steps if cut else None
         if delay and not _over(state):
             state = backend.step(0, delay)
         while fumble > 0 and not _over(state):
             hold = min(int(rng.integers(1, MAX_HOLD + 1)), fumble)
             state = backend.step(int(rng.integers(0, 16)), hold)
             fumble -= hold
-        return state
+        return state, limit
 
 
 # The options that shape training only (a curriculum), never an evaluation's start.
-TRAINING_ONLY = ("start_bank", "start_bank_prob")
+TRAINING_ONLY = ("start_bank", "start_bank_prob", "start_only_prob", "start_only_steps")
 
 
 def plain_start(kwargs: dict) -> dict:

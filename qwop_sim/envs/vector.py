@@ -71,6 +71,7 @@ class QWOPVectorEnv(VectorEnv):
                  finish_bonus: float = core.DEFAULT_FINISH_BONUS, max_episode_steps: int | None = None,
                  init_noise: float = 0.0, start_delay: int = 0, start_keys: int = 0,
                  start_bank: str = "", start_bank_prob: float = 0.0,
+                 start_only_prob: float = 0.0, start_only_steps: int = 0,
                  render_mode: str | None = None, backend_kwargs: dict | None = None,
                  autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP):
         if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
@@ -86,7 +87,9 @@ class QWOPVectorEnv(VectorEnv):
                                      else core.default_max_episode_steps(self.frame_skip))
         self.start = StartDisturbance.checked(init_noise=init_noise, start_delay=start_delay,
                                               start_keys=start_keys, start_bank=start_bank,
-                                              start_bank_prob=start_bank_prob)
+                                              start_bank_prob=start_bank_prob,
+                                              start_only_prob=start_only_prob,
+                                              start_only_steps=start_only_steps)
         self.init_noise = self.start.init_noise
         self.autoreset_mode = _mode(autoreset_mode)
         self.render_mode = None
@@ -99,6 +102,7 @@ class QWOPVectorEnv(VectorEnv):
         self.batch = QWOPBatch(n)
         self._rngs: list[np.random.Generator | None] = [None] * n  # each sub-env's np_random
         self._steps = np.zeros(n, dtype=np.int64)
+        self._limits = np.full(n, self.max_episode_steps, dtype=np.int64)  # per episode (cut starts)
         self._hips = np.zeros((n, 4))
         self._hip_src: list[Any] = [None] * n  # the hip dict each row of _hips was taken from
         self._autoreset = np.zeros(n, dtype=bool)
@@ -144,8 +148,10 @@ class QWOPVectorEnv(VectorEnv):
         start = options.get("state")
         if start is not None:
             b.set_state(i, (start if isinstance(start, RawState) else RawState.from_dict(start)).copy())
+        limit = None
         if disturbance.active:
-            disturbance.apply(_World(b, i), b.state(i), self._rngs[i])
+            _, limit = disturbance.apply(_World(b, i), b.state(i), self._rngs[i])
+        self._limits[i] = self.max_episode_steps if limit is None else min(limit, self.max_episode_steps)
         self._steps[i] = 0
         self._autoreset[i] = False
 
@@ -207,7 +213,7 @@ class QWOPVectorEnv(VectorEnv):
         rew = core.rewards(prev_d, prev_c, prev_fall, prev_fin, b.distance, b.clock, b.fallen, b.finished,
                            self.fall_penalty, self.finish_bonus)
         term = core.terminateds(b.fallen, b.finished, b.distance)
-        trunc = ~term & (self._steps >= self.max_episode_steps)
+        trunc = ~term & (self._steps >= self._limits)
         ended = (term | trunc) & active
         if mode == AutoresetMode.SAME_STEP and ended.any():
             final_obs = self._observe()

@@ -232,3 +232,82 @@ def test_malformed_bank_file_is_a_clear_error(tmp_path):
     empty.write_text("[]")
     with pytest.raises(ValueError, match="holds no states"):
         gym.make("qwop-v0", start_bank=str(empty), start_bank_prob=0.5)
+
+
+# ---- starts cut short (start_only_prob / start_only_steps) --------------------------------------
+
+def test_start_only_cuts_line_starts_as_truncation_and_prob_zero_changes_nothing():
+    env = gym.make("qwop-v0", frame_skip=4, start_keys=8, start_only_prob=1.0, start_only_steps=5)
+    env.reset(seed=3)
+    ends = [env.step(np.zeros(4, np.int8))[2:4] for _ in range(5)]
+    assert ends[:4] == [(False, False)] * 4 and ends[4] == (False, True)  # truncated, not terminated
+    env.close()
+    # Never cut (p 0): the same floats and the same random numbers as without the option.
+    plain = gym.make("qwop-v0", start_keys=8, init_noise=0.1)
+    off = gym.make("qwop-v0", start_keys=8, init_noise=0.1, start_only_prob=0.0, start_only_steps=5)
+    for seed in range(4):
+        assert np.array_equal(plain.reset(seed=seed)[0], off.reset(seed=seed)[0])
+    plain.close(), off.close()
+
+
+def test_start_only_cuts_about_p_of_line_starts_and_never_a_bank_start(tmp_path):
+    path, states = _bank(tmp_path)
+    bank_frames = {s["frame"] for s in states}
+    env = gym.make("qwop-v0", frame_skip=4, start_bank=path, start_bank_prob=0.5,
+                   start_only_prob=0.5, start_only_steps=2)
+    cut = {"bank": 0, "line": 0}
+    starts = {"bank": 0, "line": 0}
+    for seed in range(40):
+        _, info = env.reset(seed=seed)
+        kind = "bank" if info["frame"] in bank_frames else "line"
+        starts[kind] += 1
+        env.step(np.zeros(4, np.int8))
+        t, tr = env.step(np.zeros(4, np.int8))[2:4]
+        cut[kind] += int(tr and not t)
+    env.close()
+    assert cut["bank"] == 0 and starts["bank"] >= 8
+    assert 0.2 * starts["line"] <= cut["line"] <= 0.8 * starts["line"]
+
+
+def test_vector_env_cuts_the_same_starts_as_single_envs():
+    from qwop_sim.envs.vector import make_vector_env
+
+    kw = {"frame_skip": 4, "start_keys": 10, "start_only_prob": 0.5, "start_only_steps": 3}
+    singles = [gym.make("qwop-v0", **kw) for _ in range(4)]
+    vec = make_vector_env(4, **kw)
+    assert type(vec).__name__ == "QWOPVectorEnv"
+    obs, _ = vec.reset(seed=[11, 12, 13, 14])
+    ends = {}
+    for i, env in enumerate(singles):
+        assert np.array_equal(env.reset(seed=11 + i)[0], obs[i])
+    for step in range(3):
+        a = np.zeros((4, 4), np.int8)
+        _, _, vt, vtr, _ = vec.step(a)
+        for i, env in enumerate(singles):
+            if i in ends:
+                continue
+            _, _, t, tr, _ = env.step(a[i])
+            assert (t, tr) == (vt[i], vtr[i])
+            if t or tr:
+                ends[i] = step
+    assert sorted(ends.values()).count(2) >= 1  # at least one of these four seeds is cut at step 3
+    vec.close()
+    for env in singles:
+        env.close()
+
+
+@pytest.mark.parametrize("kwargs,match", [({"start_only_prob": 0.5}, "needs start_only_steps"),
+                                          ({"start_only_prob": 1.5, "start_only_steps": 4}, "start_only_prob"),
+                                          ({"start_only_prob": 0.5, "start_only_steps": 2.5}, "start_only_steps")])
+def test_bad_start_only_options_name_the_problem(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        gym.make("qwop-v0", **kwargs)
+
+
+def test_evaluation_drops_the_training_only_options():
+    from qwop_sim.envs.starts import plain_start, without_training_only
+
+    kw = {"init_noise": 0.3, "start_keys": 20, "start_only_prob": 0.8, "start_only_steps": 40,
+          "start_bank": "b.json", "start_bank_prob": 0.3, "frame_skip": 4}
+    assert without_training_only(kw) == {"init_noise": 0.3, "start_keys": 20, "frame_skip": 4}
+    assert plain_start(kw) == {"frame_skip": 4}
