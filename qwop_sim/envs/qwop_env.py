@@ -47,7 +47,8 @@ class QWOPEnv(gym.Env):
             episode starts from a state of the bank file start_bank (mid-race states, written by
             ``python -m rlqwop.start_bank``), then init_noise (default "", 0: off).
         start_only_prob, start_only_steps: a training curriculum: with probability start_only_prob
-            an episode from the line is truncated after start_only_steps steps (default 0, 0: off).
+            an episode from the line is truncated after start_only_steps steps (default 0, 0: off);
+            start_bank_steps: a bank start is truncated after this many steps (default 0: off).
         render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
         backend_kwargs: the backend's keyword arguments (``qwop_sim.backends.make_backend``): "sim"
             takes ``settings`` (its ``SolverSettings``; ``qwop_sim.physics.LEGACY_SETTINGS``:
@@ -84,6 +85,7 @@ class QWOPEnv(gym.Env):
         start_bank_prob: float = 0.0,
         start_only_prob: float = 0.0,
         start_only_steps: int = 0,
+        start_bank_steps: int = 0,
         render_mode: str | None = None,
         backend_kwargs: dict[str, Any] | None = None,
     ):
@@ -108,7 +110,8 @@ class QWOPEnv(gym.Env):
                                               start_keys=start_keys, start_bank=start_bank,
                                               start_bank_prob=start_bank_prob,
                                               start_only_prob=start_only_prob,
-                                              start_only_steps=start_only_steps)
+                                              start_only_steps=start_only_steps,
+                                              start_bank_steps=start_bank_steps)
         self.init_noise = self.start.init_noise
         self.render_mode = render_mode
         self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}
@@ -158,7 +161,7 @@ class QWOPEnv(gym.Env):
                              "start from), 'init_noise' (float: random start velocities), 'start_delay' "
                              "(int: idle frames), 'start_keys' (int: frames of random keys), 'start_bank' "
                              "(str: a file of mid-race start states), 'start_bank_prob' (float), "
-                             "'start_only_prob' (float), 'start_only_steps' (int: steps before the cut)")
+                             "'start_only_prob' (float), 'start_only_steps' (int: steps before the cut), 'start_bank_steps' (int)")
         start = self.start.replace(**{k: v for k, v in options.items() if k in StartDisturbance.names()})
         self._ended = True
         self._state = self.backend.reset()

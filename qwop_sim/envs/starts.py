@@ -29,6 +29,10 @@ the envs can disturb the start, reproducibly from the env's ``np_random`` (seede
     is ~750 steps and its first few dozen decide whether a disturbed start recovers, so only ~4% of
     a learner's data is starts; cutting most line starts short puts several times more of it
     there, with the rest of the race still reached by the uncut episodes and the bank's.
+``start_bank_steps`` (int k >= 0, 0 = off)
+    the same for bank starts: a mid-race start is truncated after k steps (e.g. ~100 steps from
+    the run-up clears the hurdle and lands), so the bank's share of the data is the stretch it
+    was recorded for rather than the rest of the race.
 
 All are off (0 / "") by default: without them every episode starts from the same pose. The
 disturbance frames are game frames like any other (clock and score run), not env steps: the agent
@@ -53,6 +57,8 @@ from qwop_sim.state import RawState
 MAX_HOLD = 4
 # The longest delay or fumble one reset may ask for (10 s of game clock): a bound on a typo.
 MAX_FRAMES = 300
+# The longest cut a curriculum may ask for (agent steps; an episode's own limit is at most 5400).
+MAX_STEPS = 5400
 
 
 def finite_number(name: str, value: Any, nonneg: bool = False) -> float:
@@ -76,6 +82,7 @@ class StartDisturbance:
     start_bank_prob: float = 0.0
     start_only_prob: float = 0.0
     start_only_steps: int = 0
+    start_bank_steps: int = 0
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -86,10 +93,12 @@ class StartDisturbance:
         """A StartDisturbance from keyword values, with a ValueError naming any bad field."""
         noise = finite_number("init_noise", values.get("init_noise", 0.0), nonneg=True)
         frames = {}
-        for name in ("start_delay", "start_keys", "start_only_steps"):
+        for name, top, unit in (("start_delay", MAX_FRAMES, "game frames"), ("start_keys", MAX_FRAMES, "game frames"),
+                                ("start_only_steps", MAX_STEPS, "agent steps"),
+                                ("start_bank_steps", MAX_STEPS, "agent steps")):
             v = values.get(name, 0)
-            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= MAX_FRAMES:
-                raise ValueError(f"{name} must be an int in 0..{MAX_FRAMES} (game frames), got {v!r}")
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= top:
+                raise ValueError(f"{name} must be an int in 0..{top} ({unit}), got {v!r}")
             frames[name] = int(v)
         bank = values.get("start_bank", "") or ""
         if not isinstance(bank, str):
@@ -139,7 +148,7 @@ class StartDisturbance:
         fumble = int(rng.integers(0, self.start_keys + 1)) if self.start_keys else 0
         cut = self.start_only_prob > 0 and rng.random() < self.start_only_prob
         if mid_race:
-            return state, None
+            return state, (self.start_bank_steps or None)
         limit = self.start_only_steps if cut else None
         if delay and not _over(state):
             state = backend.step(0, delay)
@@ -151,7 +160,7 @@ class StartDisturbance:
 
 
 # The options that shape training only (a curriculum), never an evaluation's start.
-TRAINING_ONLY = ("start_bank", "start_bank_prob", "start_only_prob", "start_only_steps")
+TRAINING_ONLY = ("start_bank", "start_bank_prob", "start_bank_steps", "start_only_prob", "start_only_steps")
 
 
 def plain_start(kwargs: dict) -> dict:

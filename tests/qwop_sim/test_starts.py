@@ -298,7 +298,7 @@ def test_vector_env_cuts_the_same_starts_as_single_envs():
 
 @pytest.mark.parametrize("kwargs,match", [({"start_only_prob": 0.5}, "needs start_only_steps"),
                                           ({"start_only_prob": 1.5, "start_only_steps": 4}, "start_only_prob"),
-                                          ({"start_only_prob": 0.5, "start_only_steps": 2.5}, "start_only_steps")])
+                                          ({"start_only_prob": 0.5, "start_only_steps": 2.5}, "start_only_steps must be an int in 0..5400 \\(agent steps\\)")])
 def test_bad_start_only_options_name_the_problem(kwargs, match):
     with pytest.raises(ValueError, match=match):
         gym.make("qwop-v0", **kwargs)
@@ -311,3 +311,21 @@ def test_evaluation_drops_the_training_only_options():
           "start_bank": "b.json", "start_bank_prob": 0.3, "frame_skip": 4}
     assert without_training_only(kw) == {"init_noise": 0.3, "start_keys": 20, "frame_skip": 4}
     assert plain_start(kw) == {"frame_skip": 4}
+
+
+def test_start_bank_steps_cuts_bank_starts_only(tmp_path):
+    path, states = _bank(tmp_path)
+    bank_frames = {s["frame"] for s in states}
+    env = gym.make("qwop-v0", frame_skip=4, start_bank=path, start_bank_prob=0.5, start_bank_steps=3)
+    seen = {"bank": 0, "line": 0}
+    for seed in range(20):
+        _, info = env.reset(seed=seed)
+        kind = "bank" if info["frame"] in bank_frames else "line"
+        seen[kind] += 1
+        ends = [env.step(np.zeros(4, np.int8))[2:4] for _ in range(3)]
+        # a bank start is truncated at its 3rd step; a line start runs on (standing still: no fall)
+        assert ends[-1] == ((False, True) if kind == "bank" else (False, False)), (seed, kind, ends)
+    env.close()
+    assert seen["bank"] >= 4 and seen["line"] >= 4
+    with pytest.raises(ValueError, match="start_bank_steps must be an int in 0..5400 \\(agent steps\\)"):
+        gym.make("qwop-v0", start_bank=path, start_bank_prob=0.5, start_bank_steps=-1)
