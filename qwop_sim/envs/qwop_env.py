@@ -157,11 +157,8 @@ class QWOPEnv(gym.Env):
         options = dict(options or {})
         unknown = set(options) - set(RESET_OPTIONS)
         if unknown:
-            raise ValueError(f"unknown reset options {sorted(unknown)}; known: 'state' (a RawState to "
-                             "start from), 'init_noise' (float: random start velocities), 'start_delay' "
-                             "(int: idle frames), 'start_keys' (int: frames of random keys), 'start_bank' "
-                             "(str: a file of mid-race start states), 'start_bank_prob' (float), "
-                             "'start_only_prob' (float), 'start_only_steps' (int: steps before the cut), 'start_bank_steps' (int)")
+            raise ValueError(f"unknown reset options {sorted(unknown)}; known: {list(RESET_OPTIONS)} ('state': "
+                             "a RawState to start from; the rest: qwop_sim/envs/starts.py)")
         start = self.start.replace(**{k: v for k, v in options.items() if k in StartDisturbance.names()})
         self._ended = True
         self._state = self.backend.reset()
@@ -172,10 +169,9 @@ class QWOPEnv(gym.Env):
             s = (s if isinstance(s, RawState) else RawState.from_dict(s)).copy()
             echoed = self.backend.set_state(s)
             self._state = echoed if isinstance(echoed, RawState) else s
-        limit = None
+        self._limit = self.max_episode_steps
         if start.active:
-            self._state, limit = start.apply(self.backend, self._state, self.np_random)
-        self._limit = self.max_episode_steps if limit is None else min(limit, self.max_episode_steps)
+            self._state, self._limit = start.apply(self.backend, self._state, self.np_random, self._limit)
         self._ended, self._steps, self._last_keys = False, 0, 0
         self._gray.clear()
         obs = self._observe()

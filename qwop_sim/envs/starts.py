@@ -126,10 +126,12 @@ class StartDisturbance:
         return (self.init_noise > 0 or self.start_delay > 0 or self.start_keys > 0
                 or self.start_bank_prob > 0 or self.start_only_prob > 0)
 
-    def apply(self, backend: Any, state: RawState, rng: np.random.Generator) -> tuple[RawState, int | None]:
+    def apply(self, backend: Any, state: RawState, rng: np.random.Generator,
+              max_steps: int) -> tuple[RawState, int]:
         """Disturb the start: ``state`` is the backend's state right after reset (or the state the
-        episode starts from). Returns the state the agent starts from and the episode's own step
-        limit (``start_only_steps`` for a start cut short, else None: the env's limit)."""
+        episode starts from); ``max_steps`` the env's episode limit. Returns the state the agent
+        starts from and this episode's step limit (a start cut short: ``start_only_steps`` or
+        ``start_bank_steps`` if fewer, else ``max_steps``)."""
         # A mid-race start (the curriculum): drawn first, and only when a bank is on, so the random
         # numbers of every other start are the ones they always were.
         mid_race = self.start_bank_prob > 0 and rng.random() < self.start_bank_prob
@@ -148,8 +150,8 @@ class StartDisturbance:
         fumble = int(rng.integers(0, self.start_keys + 1)) if self.start_keys else 0
         cut = self.start_only_prob > 0 and rng.random() < self.start_only_prob
         if mid_race:
-            return state, (self.start_bank_steps or None)
-        limit = self.start_only_steps if cut else None
+            return state, min(self.start_bank_steps or max_steps, max_steps)
+        limit = min(self.start_only_steps, max_steps) if cut else max_steps
         if delay and not _over(state):
             state = backend.step(0, delay)
         while fumble > 0 and not _over(state):

@@ -149,10 +149,9 @@ class QWOPVectorEnv(VectorEnv):
         start = options.get("state")
         if start is not None:
             b.set_state(i, (start if isinstance(start, RawState) else RawState.from_dict(start)).copy())
-        limit = None
+        self._limits[i] = self.max_episode_steps
         if disturbance.active:
-            _, limit = disturbance.apply(_World(b, i), b.state(i), self._rngs[i])
-        self._limits[i] = self.max_episode_steps if limit is None else min(limit, self.max_episode_steps)
+            _, self._limits[i] = disturbance.apply(_World(b, i), b.state(i), self._rngs[i], self.max_episode_steps)
         self._steps[i] = 0
         self._autoreset[i] = False
 

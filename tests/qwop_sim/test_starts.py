@@ -86,7 +86,7 @@ def test_the_disturbance_is_drawn_from_the_seeded_np_random():
     state = QWOPSim().reset()
     d = StartDisturbance(init_noise=0.0, start_delay=5, start_keys=9)
     b = Backend()
-    d.apply(b, state, np.random.default_rng(0))
+    d.apply(b, state, np.random.default_rng(0), max_steps=100)
     rng = np.random.default_rng(0)
     delay, fumble = int(rng.integers(0, 6)), int(rng.integers(0, 10))
     steps = [c for c in b.calls if c[0] == "step"]
