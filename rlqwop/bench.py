@@ -1,9 +1,10 @@
 """Training throughput with 1 and 2 MPI ranks: `python -m rlqwop.bench [--env qwop-v0]`.
 
 First measures one plain env (`gym.make(env)`, random actions, resets included) in this process,
-then runs the real trainer (run.py) for a fixed number of iterations with 1 process and with 2
-(`--cpu 2`), reads the steps/s of the steady state (iterations after the first) from progress.csv,
-and prints each as a ratio to the plain env and to 1 rank (the scaling). With `--list-envs` the
+then runs the real trainer (run.py, its defaults: 32 envs x 64 steps per rank on the sim) for
+~600k env steps (`--total-steps`) with 1 process and with 2 (`--cpu 2`), reads the steps/s after
+the first iteration from progress.csv, and prints each as a ratio to the plain env and to 1 rank
+(the scaling). Frame skip 2, as issue 11 measures it. With `--list-envs` the
 trainer runs are repeated with the envs stepped one by one (RLQWOP_VECTOR_ENV=off) instead of the
 batched vector env. Uses qwop-v0 when qwop_sim registers it, else the toy env.
 """
@@ -66,12 +67,25 @@ def plain_env_sps(args, seconds: float = 5.0) -> float:
     return sps
 
 
+def _rollout_shape(args) -> tuple[int, int]:
+    """(envs, steps) per acting rank: the flags given, else the trainer's own defaults."""
+    from rlqwop.config import parse_args
+
+    argv = ["--env", args.env, "--backend", args.backend]
+    for flag, v in (("--num-envs", args.num_envs), ("--num-steps", args.num_steps)):
+        if v is not None:
+            argv += [flag, str(v)]
+    a = parse_args(argv)
+    return a.num_envs, a.num_steps
+
+
 def run_one(n: int, args, tmp: str, vector: bool = True) -> dict:
     name = f"bench{n}{'' if vector else 'list'}"
-    steps_per_iter = n * args.num_envs * args.num_steps
-    total = steps_per_iter * args.iterations
+    envs, steps = _rollout_shape(args)
+    steps_per_iter = n * envs * steps
+    total = steps_per_iter * max(3, -(-args.total_steps // steps_per_iter))
     cmd = [sys.executable, os.path.join(ROOT, "run.py"), "--env", args.env, "--backend", args.backend,
-           "--num-envs", str(args.num_envs), "--num-steps", str(args.num_steps), "--total-steps", str(total),
+           "--num-envs", str(envs), "--num-steps", str(steps), "--total-steps", str(total),
            "--eval-every", "0", "--progress", "false", "--tensorboard", "false", "--plot-every", "100000",
            "--save-every", "100000", "--runs-dir", tmp, "--name", name]
     if args.frame_skip is not None:
@@ -96,9 +110,10 @@ def main(argv=None) -> int:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--env", default=None, help="default: qwop-v0 if available, else rlqwop/ToyRun-v0")
     p.add_argument("--backend", default="sim")
-    p.add_argument("--num-envs", type=int, default=8)
-    p.add_argument("--num-steps", type=int, default=256)
-    p.add_argument("--iterations", type=int, default=6, help="iterations per run (the first is not timed)")
+    p.add_argument("--num-envs", type=int, default=None, help="default: the trainer's (32 on the sim)")
+    p.add_argument("--num-steps", type=int, default=None, help="default: the trainer's (64 on the sim)")
+    p.add_argument("--total-steps", type=int, default=600_000,
+                   help="env steps per training run (whole iterations, at least 3; the first is not timed)")
     p.add_argument("--ranks", default="1,2", help="comma-separated process counts")
     p.add_argument("--frame-skip", type=int, default=2, help="game frames per env step (QWOP ids)")
     p.add_argument("--list-envs", action="store_true",
@@ -106,8 +121,9 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
     args.env = args.env or _default_env()
     ranks = [int(r) for r in args.ranks.split(",")]
-    print(f"rlqwop bench: {args.env} (backend {args.backend}), {args.num_envs} envs x {args.num_steps} steps "
-          f"per acting rank per iteration, {args.iterations} iterations, {os.cpu_count()} CPUs")
+    envs, steps = _rollout_shape(args)
+    print(f"rlqwop bench: {args.env} (backend {args.backend}), {envs} envs x {steps} steps "
+          f"per acting rank per iteration, {args.total_steps} steps per run, {os.cpu_count()} CPUs")
     plain = plain_env_sps(args)
     print(f"  one plain env ({args.env}, frame_skip {args.frame_skip}, random actions): {plain:8.0f} env steps/s",
           flush=True)

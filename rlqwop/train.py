@@ -97,6 +97,7 @@ def main(argv=None) -> int:
 def _train(args, comm) -> int:
     rank, size = comm.Get_rank(), comm.Get_size()
     torch.set_num_threads(args.torch_threads)
+    update_threads = args.update_threads or _usable_cpus()
     learner_acts = size == 1 or args.learner_acts == "on" or (args.learner_acts == "auto" and size <= 2)
     if size == 1 and args.learner_acts == "off":
         sys.exit("run.py: --learner-acts off needs at least 2 MPI processes (--cpu 2)")
@@ -230,7 +231,9 @@ def _train(args, comm) -> int:
         lr = lr_at(args, global_step)
         for group in optimizer.param_groups:
             group["lr"] = lr
+        torch.set_num_threads(update_threads)  # the other ranks sleep in the barrier meanwhile
         stats = ppo_update(learner, optimizer, all_obs, all_data, args, rng)
+        torch.set_num_threads(args.torch_threads)
         if learner is not model:  # the actors' copy (and the broadcast) follow the learner
             model.load_state_dict(learner.state_dict())
         global_step += len(all_obs)
@@ -293,6 +296,13 @@ def _train(args, comm) -> int:
     if args.print_param_hash:
         print(f"PARAM_HASH rank={rank} sha={param_hash(model)}", flush=True)
     return 0
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity: what mpiexec or taskset left it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _learner_device(name: str) -> torch.device:

@@ -32,11 +32,11 @@ from qwop_sim.physics import ccall
 from qwop_sim.physics import position_pass as _pp
 from qwop_sim.physics.buffers import WorldBuffers
 from qwop_sim.physics.ccall import call_d_p, call_p_d, call_p_dd, call_p_p_p, store_i32
-from qwop_sim.physics.runner_pass import BLOCK_RIGHT, REACH, PassConstants, pass_constants
+from qwop_sim.physics.runner_pass import BLOCK_RIGHT, LEFT_HIP, REACH, RIGHT_HIP, PassConstants, pass_constants
 from qwop_sim.physics.settings import DEFAULT_SETTINGS, SolverSettings
 from qwop_sim.physics.spec import SPEC
 from qwop_sim.physics.step_shift import TO_BOX2D
-from qwop_sim.physics.world import QWOPSim
+from qwop_sim.physics.world import QWOPSim, _address
 from qwop_sim.state import RawState
 
 try:
@@ -48,12 +48,14 @@ except ImportError:  # pragma: no cover - numba is a dependency; without it the 
 N_BODIES = len(SPEC.bodies)
 
 # Chipmunk / pymunk functions the kernel calls, by address (ccall.py)
-_F_STEP, _F_GET_A, _F_GET_W, _F_SET_T, _F_EACH, _F_READ, _F_UPD, _F_SET_P, _F_SET_A = range(9)
+(_F_STEP, _F_GET_A, _F_GET_W, _F_SET_T, _F_EACH, _F_READ, _F_UPD, _F_SET_P, _F_SET_A, _F_RATE, _F_MIN,
+ _F_MAX) = range(12)
 _FN = np.array([ccall.address(n) for n in (
     "cpSpaceStep", "cpBodyGetAngle", "cpBodyGetAngularVelocity", "cpBodySetTorque", "cpSpaceEachBody",
-    "pmSpaceBodyGetIteratorFuncBatched", "cpBodyUpdatePosition", "cpBodySetPosition", "cpBodySetAngle")],
+    "pmSpaceBodyGetIteratorFuncBatched", "cpBodyUpdatePosition", "cpBodySetPosition", "cpBodySetAngle",
+    "cpSimpleMotorSetRate", "cpRotaryLimitJointSetMin", "cpRotaryLimitJointSetMax")],
     dtype=np.int64)
-_F_SHAPES, _F_EACH_ARB, _F_VISIT = 9, 10, 11
+_F_SHAPES, _F_EACH_ARB, _F_VISIT = 12, 13, 14
 # per world: [cpArbiterGetShapes, the start block's cpShape *, hit flag, shape a, shape b]
 _PROBE_COLUMNS = 5
 
@@ -68,6 +70,30 @@ class FrameConstants(NamedTuple):
     block_right: float      # the start block's right face
     reach: np.ndarray       # (12,) how far each runner box reaches from its centre
     pc: PassConstants
+    key_speeds: np.ndarray  # (16, key motors) SPEC.key_table's motor speeds (Box2D's sign)
+    key_has_hips: np.ndarray  # (16,) bool: the keys set the hip limits (O or P held)
+    key_hips: np.ndarray    # (16, 4) those limits as Chipmunk bounds: left min, max, right min, max
+    left_hip: int           # the hips' rows in the pass's limit arrays (lo, hi)
+    right_hip: int
+
+
+def _key_constants():
+    """SPEC.key_table as arrays, with the hip bounds computed as QWOPSim._set_hips does."""
+    ref = {j.name: j.reference for j in SPEC.joints}
+    speeds = np.array([sp for sp, _ in SPEC.key_table], dtype=np.float64)
+    has = np.array([h is not None for _, h in SPEC.key_table])
+    hips = np.zeros((len(SPEC.key_table), 4))
+    for k, (_, h) in enumerate(SPEC.key_table):
+        if h is not None:
+            lo, hi = h["leftHip"]
+            hips[k, 0], hips[k, 1] = lo + ref["leftHip"], hi + ref["leftHip"]
+            lo, hi = h["rightHip"]
+            hips[k, 2], hips[k, 3] = lo + ref["rightHip"], hi + ref["rightHip"]
+    return speeds, has, hips
+
+
+# the key whose table entry a world's hip-limit dict is (QWOPSim._hips; identity, as _apply_keys)
+_HIP_KEY = {id(h): k for k, (_, h) in enumerate(SPEC.key_table) if h is not None}
 
 
 @dataclass
@@ -117,6 +143,30 @@ if _NUMBA:
     _FN = np.concatenate([_FN, np.array([ccall.address("cpArbiterGetShapes"),
                                          ccall.address("cpBodyEachArbiter"), _touches_block.address],
                                         dtype=np.int64)])
+
+
+@_kernel
+def _apply_keys(live, keys, cur_keys, cur_hip, fn, k, motors, hips, lo, hi):
+    """QWOPSim._apply_keys of every world in ``live`` whose keys changed, with the same Chipmunk
+    calls under the same conditions: a key motor's rate set where its speed changes (every one
+    after a reset: cur_keys -1), both hips' bounds where the keys carry hip limits other than the
+    ones in force (cur_hip: the key whose table entry is in force, -1: none)."""
+    for i in live:
+        key, last = keys[i], cur_keys[i]
+        if key == last:
+            continue
+        for m in range(motors.shape[1]):
+            if last < 0 or k.key_speeds[last, m] != k.key_speeds[key, m]:
+                call_p_d(fn[_F_RATE], motors[i, m], -k.key_speeds[key, m])
+        if k.key_has_hips[key] and cur_hip[i] != key:
+            call_p_d(fn[_F_MIN], hips[i, 0], k.key_hips[key, 0])
+            call_p_d(fn[_F_MAX], hips[i, 0], k.key_hips[key, 1])
+            call_p_d(fn[_F_MIN], hips[i, 1], k.key_hips[key, 2])
+            call_p_d(fn[_F_MAX], hips[i, 1], k.key_hips[key, 3])
+            lo[i, k.left_hip], hi[i, k.left_hip] = k.key_hips[key, 0], k.key_hips[key, 1]
+            lo[i, k.right_hip], hi[i, k.right_hip] = k.key_hips[key, 2], k.key_hips[key, 3]
+            cur_hip[i] = key
+        cur_keys[i] = key
 
 
 @_kernel
@@ -201,7 +251,13 @@ class QWOPBatch:
         # the compiled path: Box2D's position pass on, no warm start (the defaults)
         self.compiled = (_NUMBA and ccall.SUPPORTED and settings.position_pass and not settings.warm_start)
         self._k = FrameConstants(SPEC.dt, SPEC.clock_per_frame, SPEC.head_gain, SPEC.head_offset,
-                                 SPEC.clear_forces, BLOCK_RIGHT, REACH, pass_constants(settings))
+                                 SPEC.clear_forces, BLOCK_RIGHT, REACH, pass_constants(settings),
+                                 *_key_constants(), LEFT_HIP, RIGHT_HIP)
+        self._motors = np.zeros((n, len(SPEC.key_motors)), dtype=np.int64)  # key motors' cpConstraint *
+        self._hip_ptrs = np.zeros((n, 2), dtype=np.int64)  # the hips' limit cpConstraint *
+        self._keys = np.zeros(n, dtype=np.int64)
+        self._cur_keys = np.zeros(n, dtype=np.int64)
+        self._cur_hip = np.zeros(n, dtype=np.int64)
         self._space = np.zeros(n, dtype=np.int64)
         self._head = np.zeros(n, dtype=np.int64)
         self._body = np.zeros((n, N_BODIES), dtype=np.int64)
@@ -231,6 +287,8 @@ class QWOPBatch:
         """The C pointers of world i's space and bodies (new after every reset: a new space)."""
         s = self.sims[i]
         self._space[i], self._head[i], self._probe[i, 1], self._body[i] = s.c_pointers()
+        self._motors[i] = [_address(p) for p in s._key_motor_ptrs]
+        self._hip_ptrs[i] = _address(s._lhip_ptr), _address(s._rhip_ptr)
         self._generation[i] = s.generation
 
     def reset(self, idx=None) -> BatchState:
@@ -252,9 +310,10 @@ class QWOPBatch:
         """Hold keys[i] in world i for ``frames`` frames (worlds whose game ended stay put, and
         with ``active`` (bool (N,)) the worlds where it is False)."""
         if np.isscalar(keys):
-            keys = [int(keys) & 15] * self.n
+            self._keys[:] = int(keys) & 15
         else:
-            keys = (np.asarray(keys).astype(np.int64) & 15).tolist()
+            np.bitwise_and(np.asarray(keys).astype(np.int64), 15, out=self._keys)
+        keys = self._keys.tolist()
         sims = self.sims
         if active is None:
             live = [i for i in range(self.n) if not sims[i].ended]
@@ -303,15 +362,26 @@ class QWOPBatch:
     def _step_compiled(self, live, keys, frames) -> None:
         sims, gen = self.sims, self._generation
         ht, fallen, clock, frame, ev = self._head_torque, self.fallen, self.clock, self.frame, self._events
+        cur_keys, cur_hip, hip_key, table = self._cur_keys, self._cur_hip, _HIP_KEY, SPEC.key_table
         for i in live:  # the worlds' own state in, whatever happened to them since the last step
             s = sims[i]
             if s.generation != gen[i]:
                 self._pointers(i)
-            s.prepare(keys[i])
+            if not s.runner_pass.valid:  # QWOPSim.prepare; its keys: _apply_keys below
+                s.runner_pass.read_poses()
+            k, key = s._keys, keys[i]
+            cur_keys[i] = -1 if k is None else k
+            cur_hip[i] = hip_key.get(id(s._hips), -1)
+            if key != k:  # what _apply_keys leaves in force, as QWOPSim keeps it
+                s._keys = key
+                hips = table[key][1]
+                if hips is not None:
+                    s._hips = hips
             ht[i], fallen[i], clock[i], frame[i] = s.head_torque, s.fallen, s.clock, s.frame
             ev[i] = 0
         run = np.array(live, dtype=np.int64)
         b = self.buffers
+        _apply_keys(run, self._keys, cur_keys, cur_hip, _FN, self._k, self._motors, self._hip_ptrs, b.lo, b.hi)
         args = (_FN, self._k, self._space, self._head, self._body, self._data, self._farr, b.raw, b.x, b.p,
                 b.lo, b.hi, b.state, b.contacts, self._n_block, self._need, ht, fallen, clock, frame, ev,
                 self._probe.ctypes.data)

@@ -106,6 +106,21 @@ def test_env_ids_backends_and_action_modes_are_qwop_sims_lists():
         assert rg.parse_args(["--env", env_id, "--backend", "node"]).num_envs == 1
 
 
+def test_rollout_shape_defaults_per_backend_and_given_flags_win():
+    """The sim's QWOP ids default to 32 envs x 64 steps (one batched vector env: 2048 steps per rank
+    per iteration), the game's backends to 1 x 256, the toy envs to 8 x 256; flags given win."""
+    from qwop_sim.envs import ENV_IDS
+
+    from rlqwop import config
+
+    shape = lambda *argv: (lambda a: (a.num_envs, a.num_steps))(config.parse_args(list(argv)))  # noqa: E731
+    for env_id in ENV_IDS:
+        assert shape("--env", env_id) == (32, 64)
+        assert shape("--env", env_id, "--backend", "browser") == (1, 256)
+    assert shape("--env", "rlqwop/ToyRun-v0") == (8, 256)
+    assert shape("--num-envs", "8") == (8, 64) and shape("--num-steps", "256") == (32, 256)
+
+
 def test_flag_lists_load_no_physics():
     """rlqwop.config (the train flags), and qwop_sim's lists it imports, load neither pymunk nor
     numba nor the envs' classes: run.py's flag parsing and --help stay fast."""

@@ -301,3 +301,26 @@ def test_device_auto_is_cpu_here_and_cuda_without_a_gpu_is_a_clear_error(tmp_pat
     assert "learner on cpu" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="--device cuda: torch sees no CUDA device"):
         _learner_device("cuda")
+
+
+@pytest.mark.parametrize("flag, expected", [("3", 3), ("0", "cpus")])
+def test_update_runs_on_update_threads_then_acting_goes_back_to_torch_threads(tmp_path, monkeypatch, flag, expected):
+    """The learner's update takes --update-threads (0: every CPU the process may use, as the other
+    ranks wait meanwhile); acting and evaluation stay on --torch-threads."""
+    import torch
+
+    from rlqwop import ppo, train
+
+    seen, during = [], []
+    real_set, real_update = torch.set_num_threads, ppo.ppo_update
+    monkeypatch.setattr(torch, "set_num_threads", lambda n: (seen.append(n), real_set(n))[1])
+
+    def update(*a, **k):
+        during.append(torch.get_num_threads())
+        return real_update(*a, **k)
+
+    monkeypatch.setattr(train, "ppo_update", update)
+    _train(tmp_path, "--total-steps", "256", "--update-threads", flag)
+    want = len(os.sched_getaffinity(0)) if expected == "cpus" else expected
+    assert during == [want, want]
+    assert seen[-1] == 1 and torch.get_num_threads() == 1  # back to --torch-threads 1 after each update
