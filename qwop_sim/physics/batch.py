@@ -36,7 +36,7 @@ from qwop_sim.physics.runner_pass import BLOCK_RIGHT, LEFT_HIP, REACH, RIGHT_HIP
 from qwop_sim.physics.settings import DEFAULT_SETTINGS, SolverSettings
 from qwop_sim.physics.spec import SPEC
 from qwop_sim.physics.step_shift import TO_BOX2D
-from qwop_sim.physics.world import QWOPSim, _address
+from qwop_sim.physics.world import QWOPSim
 from qwop_sim.state import RawState
 
 try:
@@ -91,9 +91,6 @@ def _key_constants():
             hips[k, 2], hips[k, 3] = lo + ref["rightHip"], hi + ref["rightHip"]
     return speeds, has, hips
 
-
-# the key whose table entry a world's hip-limit dict is (QWOPSim._hips; identity, as _apply_keys)
-_HIP_KEY = {id(h): k for k, (_, h) in enumerate(SPEC.key_table) if h is not None}
 
 
 @dataclass
@@ -287,8 +284,7 @@ class QWOPBatch:
         """The C pointers of world i's space and bodies (new after every reset: a new space)."""
         s = self.sims[i]
         self._space[i], self._head[i], self._probe[i, 1], self._body[i] = s.c_pointers()
-        self._motors[i] = [_address(p) for p in s._key_motor_ptrs]
-        self._hip_ptrs[i] = _address(s._lhip_ptr), _address(s._rhip_ptr)
+        self._motors[i], self._hip_ptrs[i] = s.key_pointers()
         self._generation[i] = s.generation
 
     def reset(self, idx=None) -> BatchState:
@@ -362,21 +358,15 @@ class QWOPBatch:
     def _step_compiled(self, live, keys, frames) -> None:
         sims, gen = self.sims, self._generation
         ht, fallen, clock, frame, ev = self._head_torque, self.fallen, self.clock, self.frame, self._events
-        cur_keys, cur_hip, hip_key, table = self._cur_keys, self._cur_hip, _HIP_KEY, SPEC.key_table
+        cur_keys, cur_hip = self._cur_keys, self._cur_hip
         for i in live:  # the worlds' own state in, whatever happened to them since the last step
             s = sims[i]
             if s.generation != gen[i]:
                 self._pointers(i)
             if not s.runner_pass.valid:  # QWOPSim.prepare; its keys: _apply_keys below
                 s.runner_pass.read_poses()
-            k, key = s._keys, keys[i]
-            cur_keys[i] = -1 if k is None else k
-            cur_hip[i] = hip_key.get(id(s._hips), -1)
-            if key != k:  # what _apply_keys leaves in force, as QWOPSim keeps it
-                s._keys = key
-                hips = table[key][1]
-                if hips is not None:
-                    s._hips = hips
+            cur_keys[i], cur_hip[i] = s.key_state()
+            s.keys_applied(keys[i])
             ht[i], fallen[i], clock[i], frame[i] = s.head_torque, s.fallen, s.clock, s.frame
             ev[i] = 0
         run = np.array(live, dtype=np.int64)

@@ -46,6 +46,8 @@ _FEET = [i for i, b in enumerate(SPEC.bodies) if b.name in SPEC.rule_feet]
 HURDLE_NEAR = float(SPEC.hurdle_parts[1][0].x) - 30.0
 _get_a, _get_w, _set_t, _step = lib.cpBodyGetAngle, lib.cpBodyGetAngularVelocity, lib.cpBodySetTorque, lib.cpSpaceStep
 _set_rate, _set_min, _set_max = lib.cpSimpleMotorSetRate, lib.cpRotaryLimitJointSetMin, lib.cpRotaryLimitJointSetMax
+# the key whose SPEC.key_table entry each hip-limit dict is (by identity, as _apply_keys compares)
+_HIP_KEY = {id(h): k for k, (_, h) in enumerate(SPEC.key_table) if h is not None}
 
 
 def check_state(s: RawState) -> None:
@@ -263,6 +265,25 @@ class QWOPSim:
         valid while ``generation`` stays the same."""
         return (_address(self.space_ptr), _address(self._head_ptr), _address(self._block_shape._shape),
                 [_address(p) for p in self.runner_pass.ptrs])
+
+    def key_pointers(self) -> tuple[list[int], tuple[int, int]]:
+        """C addresses of the key motors (SPEC.key_motors order) and of the two hips' limits (left,
+        right), for QWOPBatch's compiled key application: valid while ``generation`` stays the same."""
+        return [_address(p) for p in self._key_motor_ptrs], (_address(self._lhip_ptr), _address(self._rhip_ptr))
+
+    def key_state(self) -> tuple[int, int]:
+        """(the keys in force, -1 if none since the build; the key whose SPEC.key_table hip limits
+        are in force, -1 if other ones): what _apply_keys decides from, for QWOPBatch's kernel."""
+        k = self._keys
+        return (-1 if k is None else k), _HIP_KEY.get(id(self._hips), -1)
+
+    def keys_applied(self, keys: int) -> None:
+        """_apply_keys(keys)'s bookkeeping, for QWOPBatch, which made the Chipmunk calls itself."""
+        if keys != self._keys:
+            self._keys = keys
+            hips = SPEC.key_table[keys][1]
+            if hips is not None:
+                self._hips = hips
 
     def read_raw(self) -> None:
         """Every body's Chipmunk row into the raw buffer."""
