@@ -146,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--torch-threads", type=_positive_int, default=1, help="torch threads per process")
     g.add_argument("--update-threads", type=_nonneg_int, default=0,
                    help="torch threads of the learner's update (rank 0, on CPU); 0 (auto): every CPU this process "
-                        "may run on, since the other ranks wait (asleep) while the learner updates")
+                        "may run on, since the other ranks wait (asleep) while the learner updates (runs side by "
+                        "side on one machine: give each its share, e.g. 1)")
     g.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
                    help="where the learner's update runs (rank 0; actors always act on CPU): auto is cuda when "
                         "torch sees a GPU, else cpu")
@@ -234,7 +235,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     _validate(p, args)
     # The sim's QWOP envs step as one batched vector env: 32 envs x 64 steps costs less per step than
     # 8 x 256 (one call and one policy forward for 32 envs) and learns the same per step (Dec 1:
-    # from scratch, 2 M steps, finish rate 0.94 vs 0.91; models/README.md). Runs made before keep
+    # from scratch, 2 M steps, finish rate 0.94 vs 0.91; rlqwop/README.md, Speed). Runs made before keep
     # theirs in config.json (--resume).
     sim_qwop = args.env in ENV_IDS and args.backend == "sim"
     if args.num_envs is None:
