@@ -98,8 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="game frames per env step (QWOP envs)")
     g.add_argument("--env-kwargs", default="{}", help="extra gym.make keyword arguments as JSON")
     g.add_argument("--num-envs", type=_positive_int, default=None,
-                   help="envs stepped by each acting rank (default: 32 for the QWOP ids on the sim, one batched "
-                        "vector env; 1 for browser/node; 8 for the toy envs)")
+                   help="envs stepped by each acting rank (default: 32 for qwop-v0 on the sim, one batched vector "
+                        "env; 1 for browser/node; 8 for the pixel ids on the sim and the toy envs)")
     g.add_argument("--max-episode-steps", type=_nonneg_int, default=0,
                    help="truncate training episodes after this many steps (0: the env's own limit)")
     g.add_argument("--seed", type=int, default=1)
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--total-steps", type=_positive_int, default=40_000_000,
                    help="env steps in total over all ranks (training stops there)")
     g.add_argument("--num-steps", type=_positive_int, default=None,
-                   help="rollout length per env per iteration (default: 64 for the QWOP ids on the sim, so 2048 "
+                   help="rollout length per env per iteration (default: 64 for qwop-v0 on the sim, so 2048 "
                         "steps per acting rank; 256 otherwise)")
     g.add_argument("--lr", type=_float_in(0, 1, lo_open=True), default=3e-4, help="Adam learning rate")
     g.add_argument("--anneal-lr", type=_bool, default=True, help="linearly anneal lr to 0 over total-steps")
@@ -146,8 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--torch-threads", type=_positive_int, default=1, help="torch threads per process")
     g.add_argument("--update-threads", type=_nonneg_int, default=0,
                    help="torch threads of the learner's update (rank 0, on CPU); 0 (auto): every CPU this process "
-                        "may run on, since the other ranks wait (asleep) while the learner updates (runs side by "
-                        "side on one machine: give each its share, e.g. 1)")
+                        "may run on (affinity, cgroup quota), since the other ranks wait (asleep) while the learner "
+                        "updates; saved as the number used. Runs side by side on one machine: give each its share")
     g.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
                    help="where the learner's update runs (rank 0; actors always act on CPU): auto is cuda when "
                         "torch sees a GPU, else cpu")
@@ -237,9 +237,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     # 8 x 256 (one call and one policy forward for 32 envs) and learns the same per step (Dec 1:
     # from scratch, 2 M steps, finish rate 0.94 vs 0.91; rlqwop/README.md, Speed). Runs made before keep
     # theirs in config.json (--resume).
-    sim_qwop = args.env in ENV_IDS and args.backend == "sim"
+    sim_qwop = ENV_IDS.get(args.env) == "state" and args.backend == "sim"  # pixels: a list of envs
     if args.num_envs is None:
-        args.num_envs = 32 if sim_qwop else (1 if args.env in ENV_IDS else 8)
+        args.num_envs = 32 if sim_qwop else (1 if args.env in ENV_IDS and args.backend != "sim" else 8)
     if args.num_steps is None:
         args.num_steps = 64 if sim_qwop else 256
     if args.eval_backend is None:

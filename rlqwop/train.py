@@ -97,7 +97,10 @@ def main(argv=None) -> int:
 def _train(args, comm) -> int:
     rank, size = comm.Get_rank(), comm.Get_size()
     torch.set_num_threads(args.torch_threads)
-    update_threads = args.update_threads or _usable_cpus()
+    # --update-threads 0 (auto) resolved once and saved as the number (config.json): the update's
+    # floats depend on it, so a --resume elsewhere goes on with the same count
+    if not args.update_threads:
+        args.update_threads = _usable_cpus()
     learner_acts = size == 1 or args.learner_acts == "on" or (args.learner_acts == "auto" and size <= 2)
     if size == 1 and args.learner_acts == "off":
         sys.exit("run.py: --learner-acts off needs at least 2 MPI processes (--cpu 2)")
@@ -231,7 +234,7 @@ def _train(args, comm) -> int:
         lr = lr_at(args, global_step)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        torch.set_num_threads(update_threads)  # the other ranks sleep in the barrier meanwhile
+        torch.set_num_threads(args.update_threads)  # the other ranks sleep in the barrier meanwhile
         stats = ppo_update(learner, optimizer, all_obs, all_data, args, rng)
         torch.set_num_threads(args.torch_threads)
         if learner is not model:  # the actors' copy (and the broadcast) follow the learner
@@ -299,10 +302,17 @@ def _train(args, comm) -> int:
 
 
 def _usable_cpus() -> int:
-    """The CPUs this process may run on (its affinity: what mpiexec or taskset left it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """The CPUs this process may run on: its affinity (what mpiexec or taskset left it), at most
+    the cgroup's CPU quota (docker --cpus, Kubernetes limits: cgroup v2's cpu.max)."""
+    n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        with open("/sys/fs/cgroup/cpu.max") as f:
+            quota, period = f.read().split()[:2]
+        if quota != "max":
+            n = min(n, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return n
 
 
 def _learner_device(name: str) -> torch.device:

@@ -10,7 +10,7 @@ so the floats are those of N single worlds (tests/qwop_sim/test_batch.py), witho
 per body or per world. Python runs only between frames where a world needs it: a contact rule
 fired (fall, jump, landing: the world's event flag), a runner near the start block (its Chipmunk
 contacts are read from the arbiters), every 128 frames of one call, and after the call (track
-tiles, hurdle), through QWOPSim's methods for that (``prepare``, ``c_pointers``, ``upkeep``,
+tiles, hurdle), through QWOPSim's methods for that (``prepare``, ``c_pointers``, ``key_state``, ``upkeep``,
 ``end_game``, ...). Other settings step the worlds one by one (``QWOPSim.advance``).
 
 Every number the kernels use comes in as an argument (``FrameConstants``), none as a global:
@@ -308,7 +308,10 @@ class QWOPBatch:
         if np.isscalar(keys):
             self._keys[:] = int(keys) & 15
         else:
-            np.bitwise_and(np.asarray(keys).astype(np.int64), 15, out=self._keys)
+            a = np.asarray(keys)
+            if a.shape != (self.n,):
+                raise ValueError(f"keys must be an int or {self.n} ints (one per world), got shape {a.shape}")
+            np.bitwise_and(a.astype(np.int64), 15, out=self._keys)
         keys = self._keys.tolist()
         sims = self.sims
         if active is None:
@@ -363,10 +366,8 @@ class QWOPBatch:
             s = sims[i]
             if s.generation != gen[i]:
                 self._pointers(i)
-            if not s.runner_pass.valid:  # QWOPSim.prepare; its keys: _apply_keys below
-                s.runner_pass.read_poses()
-            cur_keys[i], cur_hip[i] = s.key_state()
-            s.keys_applied(keys[i])
+            s.prepare()
+            cur_keys[i], cur_hip[i] = s.key_state()  # the keys: _apply_keys below
             ht[i], fallen[i], clock[i], frame[i] = s.head_torque, s.fallen, s.clock, s.frame
             ev[i] = 0
         run = np.array(live, dtype=np.int64)
@@ -408,6 +409,7 @@ class QWOPBatch:
         for i in live:
             s = sims[i]
             s.head_torque, s.clock, s.frame = float(ht[i]), float(clock[i]), int(frame[i])
+            s.keys_applied(keys[i])  # after the kernel made the calls (an interrupted step re-applies)
         _read_all(np.array(live, dtype=np.int64), _FN, self._space, self._data, self._farr)
 
     def state(self, i: int) -> RawState:

@@ -252,11 +252,9 @@ class QWOPSim:
         if self.fallen or self.finished:
             self.end_game()
 
-    def prepare(self, keys: int) -> None:
-        """Ready for frames stepped outside (QWOPBatch's kernel): ``keys`` applied, the pass's
-        start-of-step poses read."""
-        if keys != self._keys:
-            self._apply_keys(keys)
+    def prepare(self) -> None:
+        """Ready for frames stepped outside (QWOPBatch's kernel): the pass's start-of-step poses
+        read (the keys: key_state / key_pointers / keys_applied)."""
         if not self.runner_pass.valid:
             self.runner_pass.read_poses()
 

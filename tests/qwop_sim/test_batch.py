@@ -188,3 +188,17 @@ def test_legacy_settings_batch_steps_world_by_world():
     s = QWOPSim(LEGACY_SETTINGS)
     out = batch.step([3, 3], 5)
     np.testing.assert_array_equal(out.bodies[1], s.step(3, 5).bodies)
+
+
+def test_batch_keys_must_be_one_per_world():
+    """An int holds for every world; an array must have one entry per world (no silent broadcast
+    of a (1,) array, no silent cut of a longer one)."""
+    import pytest
+
+    batch = QWOPBatch(3)
+    for bad in ([1], [1, 2, 4, 8], [[1, 2, 4]]):
+        with pytest.raises(ValueError, match="one per world"):
+            batch.step(bad)
+    assert (batch.frame == 0).all()  # nothing stepped
+    batch.step(np.array([1, 2, 4]))
+    assert (batch.frame == 1).all()

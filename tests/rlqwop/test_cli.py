@@ -107,15 +107,16 @@ def test_env_ids_backends_and_action_modes_are_qwop_sims_lists():
 
 
 def test_rollout_shape_defaults_per_backend_and_given_flags_win():
-    """The sim's QWOP ids default to 32 envs x 64 steps (one batched vector env: 2048 steps per rank
-    per iteration), the game's backends to 1 x 256, the toy envs to 8 x 256; flags given win."""
+    """qwop-v0 on the sim defaults to 32 envs x 64 steps (one batched vector env: 2048 steps per rank
+    per iteration), the pixel ids on the sim (a list of envs) and the toy envs to 8 x 256, the game's
+    backends to 1 x 256; flags given win."""
     from qwop_sim.envs import ENV_IDS
 
     from rlqwop import config
 
     shape = lambda *argv: (lambda a: (a.num_envs, a.num_steps))(config.parse_args(list(argv)))  # noqa: E731
-    for env_id in ENV_IDS:
-        assert shape("--env", env_id) == (32, 64)
+    for env_id, obs in ENV_IDS.items():
+        assert shape("--env", env_id) == ((32, 64) if obs == "state" else (8, 256))
         assert shape("--env", env_id, "--backend", "browser") == (1, 256)
     assert shape("--env", "rlqwop/ToyRun-v0") == (8, 256)
     assert shape("--num-envs", "8") == (8, 64) and shape("--num-steps", "256") == (32, 256)

@@ -320,7 +320,8 @@ def test_update_runs_on_update_threads_then_acting_goes_back_to_torch_threads(tm
         return real_update(*a, **k)
 
     monkeypatch.setattr(train, "ppo_update", update)
-    _train(tmp_path, "--total-steps", "256", "--update-threads", flag)
-    want = len(os.sched_getaffinity(0)) if expected == "cpus" else expected
+    rd = _train(tmp_path, "--total-steps", "256", "--update-threads", flag)
+    want = train._usable_cpus() if expected == "cpus" else expected
     assert during == [want, want]
     assert seen[-1] == 1 and torch.get_num_threads() == 1  # back to --torch-threads 1 after each update
+    assert json.load(open(os.path.join(rd, "config.json")))["update_threads"] == want  # saved as used
