@@ -81,11 +81,10 @@ def _rollout_shape(args) -> tuple[int, int]:
 
 def run_one(n: int, args, tmp: str, vector: bool = True) -> dict:
     name = f"bench{n}{'' if vector else 'list'}"
-    envs, steps = _rollout_shape(args)
-    steps_per_iter = n * envs * steps
+    steps_per_iter = n * args.num_envs * args.num_steps
     total = steps_per_iter * max(3, -(-args.total_steps // steps_per_iter))
     cmd = [sys.executable, os.path.join(ROOT, "run.py"), "--env", args.env, "--backend", args.backend,
-           "--num-envs", str(envs), "--num-steps", str(steps), "--total-steps", str(total),
+           "--num-envs", str(args.num_envs), "--num-steps", str(args.num_steps), "--total-steps", str(total),
            "--eval-every", "0", "--progress", "false", "--tensorboard", "false", "--plot-every", "100000",
            "--save-every", "100000", "--runs-dir", tmp, "--name", name]
     if args.frame_skip is not None:
@@ -121,8 +120,8 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
     args.env = args.env or _default_env()
     ranks = [int(r) for r in args.ranks.split(",")]
-    envs, steps = _rollout_shape(args)
-    print(f"rlqwop bench: {args.env} (backend {args.backend}), {envs} envs x {steps} steps "
+    args.num_envs, args.num_steps = _rollout_shape(args)
+    print(f"rlqwop bench: {args.env} (backend {args.backend}), {args.num_envs} envs x {args.num_steps} steps "
           f"per acting rank per iteration, {args.total_steps} steps per run, {os.cpu_count()} CPUs")
     plain = plain_env_sps(args)
     print(f"  one plain env ({args.env}, frame_skip {args.frame_skip}, random actions): {plain:8.0f} env steps/s",

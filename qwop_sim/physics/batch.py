@@ -36,7 +36,7 @@ from qwop_sim.physics.runner_pass import BLOCK_RIGHT, LEFT_HIP, REACH, RIGHT_HIP
 from qwop_sim.physics.settings import DEFAULT_SETTINGS, SolverSettings
 from qwop_sim.physics.spec import SPEC
 from qwop_sim.physics.step_shift import TO_BOX2D
-from qwop_sim.physics.world import QWOPSim
+from qwop_sim.physics.world import QWOPSim, hip_bounds
 from qwop_sim.state import RawState
 
 try:
@@ -78,17 +78,10 @@ class FrameConstants(NamedTuple):
 
 
 def _key_constants():
-    """SPEC.key_table as arrays, with the hip bounds computed as QWOPSim._set_hips does."""
-    ref = {j.name: j.reference for j in SPEC.joints}
+    """SPEC.key_table as arrays, the hip bounds those QWOPSim._set_hips sets (world.hip_bounds)."""
     speeds = np.array([sp for sp, _ in SPEC.key_table], dtype=np.float64)
     has = np.array([h is not None for _, h in SPEC.key_table])
-    hips = np.zeros((len(SPEC.key_table), 4))
-    for k, (_, h) in enumerate(SPEC.key_table):
-        if h is not None:
-            lo, hi = h["leftHip"]
-            hips[k, 0], hips[k, 1] = lo + ref["leftHip"], hi + ref["leftHip"]
-            lo, hi = h["rightHip"]
-            hips[k, 2], hips[k, 3] = lo + ref["rightHip"], hi + ref["rightHip"]
+    hips = np.array([hip_bounds(h) if h is not None else (0.0,) * 4 for _, h in SPEC.key_table])
     return speeds, has, hips
 
 

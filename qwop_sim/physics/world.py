@@ -32,7 +32,7 @@ from qwop_sim.physics.spec import SPEC
 from qwop_sim.physics.step_shift import TO_BOX2D, Reader, box2d_row, put_bodies
 from qwop_sim.state import RawState
 
-__all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "HURDLE_NEAR"]
+__all__ = ["QWOPSim", "SolverSettings", "DEFAULT_SETTINGS", "LEGACY_SETTINGS", "HURDLE_NEAR", "hip_bounds"]
 
 DT, CLOCK_PER_FRAME, MPU = SPEC.dt, SPEC.clock_per_frame, SPEC.metres_per_unit
 HEAD_GAIN, HEAD_OFFSET, CLEAR_FORCES = SPEC.head_gain, SPEC.head_offset, SPEC.clear_forces
@@ -48,6 +48,16 @@ _get_a, _get_w, _set_t, _step = lib.cpBodyGetAngle, lib.cpBodyGetAngularVelocity
 _set_rate, _set_min, _set_max = lib.cpSimpleMotorSetRate, lib.cpRotaryLimitJointSetMin, lib.cpRotaryLimitJointSetMax
 # the key whose SPEC.key_table entry each hip-limit dict is (by identity, as _apply_keys compares)
 _HIP_KEY = {id(h): k for k, (_, h) in enumerate(SPEC.key_table) if h is not None}
+
+
+def hip_bounds(hips) -> tuple[float, float, float, float]:
+    """A hip-limits dict ({"leftHip": (lower, upper), "rightHip": ...}, Box2D's joint angles) as
+    the Chipmunk bounds the hips' RotaryLimitJoints take: left min, max, right min, max (the
+    reference angle added; QWOPSim._set_hips and QWOPBatch's key table)."""
+    ref_l, ref_r = _REF["leftHip"], _REF["rightHip"]
+    lo_l, hi_l = hips["leftHip"]
+    lo_r, hi_r = hips["rightHip"]
+    return lo_l + ref_l, hi_l + ref_l, lo_r + ref_r, hi_r + ref_r
 
 
 def check_state(s: RawState) -> None:
@@ -122,11 +132,7 @@ class QWOPSim:
         self._keys = keys
 
     def _set_hips(self, hips) -> None:
-        ref_l, ref_r = _REF["leftHip"], _REF["rightHip"]
-        lo, hi = hips["leftHip"]
-        lo_l, hi_l = lo + ref_l, hi + ref_l
-        lo, hi = hips["rightHip"]
-        lo_r, hi_r = lo + ref_r, hi + ref_r
+        lo_l, hi_l, lo_r, hi_r = hip_bounds(hips)
         # RotaryLimitJoint.min/max's setters, without pymunk's wrapper; the pass's copies of the
         # two limits as refresh_limits would copy them (Chipmunk stores the doubles as given)
         _set_min(self._lhip_ptr, lo_l)
