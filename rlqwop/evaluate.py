@@ -3,7 +3,7 @@ time (mean, best) and speedrun-style splits on the game clock, from plain or dis
 
 `evaluate(policy, env, episodes, max_steps)` plays episodes in this process and returns per-episode
 dicts and a summary (the trainer uses it); `main(argv)` is `python run.py eval --checkpoint PATH
-[--backend B] [--episodes N] [--workers W] [--init-noise S] [--start-delay N] [--start-keys N]
+[--backend B] [--episodes N] [--workers W] [--init-noise S] [--start-delay N] [--start-keys N] [--start-hold N]
 [--record out.gif] [--json out.json]`, which spreads the episodes over W processes (each with its
 own env and backend) and prints a table. Episode i always starts from `reset(seed=seed + i)`, so the
 results do not depend on the number of workers.
@@ -279,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a late reaction: up to N idle game frames before the policy acts")
     g.add_argument("--start-keys", type=_nonneg_int, default=None,
                    help="a fumbled start: up to N game frames of random keys before the policy acts")
+    g.add_argument("--start-hold", type=_nonneg_int, default=None,
+                   help="the fumble holds each random key mask 1 to N frames (default 4; 12-25: a wrong "
+                        "key combination held)")
     g.add_argument("--plain", action="store_true",
                    help="the plain start: no disturbance at all, whatever the checkpoint trained with")
     p.add_argument("--episodes", type=int, default=5)
@@ -333,7 +336,7 @@ def main(argv=None) -> int:
         from qwop_sim.envs.starts import plain_start
 
         kw = plain_start(kw)
-    for k in ("init_noise", "start_delay", "start_keys"):
+    for k in ("init_noise", "start_delay", "start_keys", "start_hold"):
         if getattr(a, k) is not None:
             kw[k] = getattr(a, k)
     ns = env_settings(cfg, kw, env=a.env, backend=a.backend, action_mode=a.action_mode)

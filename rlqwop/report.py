@@ -75,6 +75,32 @@ def where_lost(raw: dict) -> str:
     return "\n".join(out)
 
 
+def _extra_start(p: argparse.ArgumentParser, spec: str) -> tuple[str, dict]:
+    """NAME=JSON of --extra-start -> (name, env kwargs of the start), checked as the envs check
+    them; a usage error naming the bad part otherwise."""
+    from qwop_sim.envs.starts import TRAINING_ONLY, StartDisturbance
+
+    name, sep, text = spec.partition("=")
+    name = name.strip()
+    if not sep or not name:
+        p.error(f"--extra-start {spec!r}: expected NAME=JSON, e.g. 'held keys={{\"start_keys\": 25, \"start_hold\": 25}}'")
+    try:
+        kwargs = json.loads(text)
+    except json.JSONDecodeError as e:
+        p.error(f"--extra-start {name!r}: not JSON ({e})")
+    if not isinstance(kwargs, dict) or not kwargs:
+        p.error(f"--extra-start {name!r}: expected a non-empty JSON object of start options")
+    unknown = set(kwargs) - set(StartDisturbance.names()) or set(kwargs) & set(TRAINING_ONLY)
+    if unknown:
+        allowed = [k for k in StartDisturbance.names() if k not in TRAINING_ONLY]
+        p.error(f"--extra-start {name!r}: {sorted(unknown)} not start disturbances (known: {allowed})")
+    try:
+        StartDisturbance.checked(**kwargs)
+    except ValueError as e:
+        p.error(f"--extra-start {name!r}: {e}")
+    return name, kwargs
+
+
 def main(argv=None) -> int:
     from qwop_sim.backends import BACKENDS
 
@@ -86,6 +112,10 @@ def main(argv=None) -> int:
     p.add_argument("--episodes", type=int, default=50, help="episodes per disturbed start (the plain start: 1)")
     p.add_argument("--starts", nargs="+", default=list(STARTS), choices=list(STARTS), metavar="START",
                    help=f"which starts (default: all of {list(STARTS)})")
+    p.add_argument("--extra-start", action="append", default=[], metavar='NAME=JSON',
+                   help="one more kind of start, played after the chosen ones and pooled apart "
+                        "('held keys={\"start_keys\": 25, \"start_hold\": 25}'; the options of "
+                        "qwop_sim/envs/starts.py); repeatable")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--max-steps", type=int, default=5000)
     p.add_argument("--seed", type=int, default=20_000, help="episode i of every start uses reset(seed=SEED + i)")
@@ -93,30 +123,39 @@ def main(argv=None) -> int:
     a = p.parse_args(argv)
     if a.episodes <= 0 or a.workers <= 0:
         p.error("--episodes and --workers must be positive")
+    starts = {name: STARTS[name] for name in a.starts}
+    for spec in a.extra_start:
+        name, kwargs = _extra_start(p, spec)
+        if name in starts:
+            p.error(f"--extra-start {name!r}: a start of that name is already played")
+        starts[name] = kwargs
+    extra = set(starts) - set(STARTS)
     cfg = load_policy(a.checkpoint).config
     lines = ["| start | backend | finished (95% CI) | 100 m mean s | 100 m best s | 10 m s | 50 m s | mean distance m |",
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     raw = {}
     # pooled episodes per (group, backend): the standard disturbed starts, and the harsh ones apart
-    pooled = {g: {b: [] for b in a.backends} for g in ("standard", "harsh")}
+    pooled = {g: {b: [] for b in a.backends} for g in ("standard", "harsh", "extra")}
     t0 = time.time()
-    for start in a.starts:
-        n = 1 if not STARTS[start] else a.episodes
+    for start, kwargs in starts.items():
+        n = 1 if not kwargs else a.episodes
         for backend in a.backends:
-            ns = env_settings(cfg, STARTS[start], backend=backend)
+            ns = env_settings(cfg, kwargs, backend=backend)
             print(f"[report] {start} on {backend}: {n} episode(s)", file=sys.stderr, flush=True)
             eps = run_episodes(a.checkpoint, ns, [a.seed + i for i in range(n)], a.max_steps,
                                min(a.workers, n))
             s = summarize(eps)
-            raw[f"{start} | {backend}"] = {"env_kwargs": STARTS[start], "summary": s, "episodes": eps}
+            raw[f"{start} | {backend}"] = {"env_kwargs": kwargs, "summary": s, "episodes": eps}
             lines.append(row(start, backend, s))
             print(lines[-1], flush=True)
-            if STARTS[start]:
-                pooled["harsh" if start.startswith("harsh") else "standard"][backend] += eps
+            if kwargs:
+                group = "extra" if start in extra else "harsh" if start.startswith("harsh") else "standard"
+                pooled[group][backend] += eps
     # One figure per backend for "how often does it finish from a disturbed start": the pooled
     # episodes (each kind of start weighs its episode count), the harsh starts apart so the
     # standard figure stays comparable with earlier reports.
-    for group, label in (("standard", "**every standard disturbed start**"), ("harsh", "**every harsh start**")):
+    for group, label in (("standard", "**every standard disturbed start**"), ("harsh", "**every harsh start**"),
+                         ("extra", "**every extra start**")):
         for backend, eps in pooled[group].items():
             if eps:
                 lines.append(row(label, backend, summarize(eps)))

@@ -43,6 +43,8 @@ class QWOPEnv(gym.Env):
             (reset option, default 0: off).
         start_keys: default fumbled start: up to this many game frames of random keys before the
             agent acts (reset option, default 0: off). See qwop_sim/envs/starts.py.
+        start_hold: the longest a fumble holds one random key mask, in game frames (reset option,
+            default 0: 4 frames).
         start_bank, start_bank_prob: a training curriculum: with probability start_bank_prob an
             episode starts from a state of the bank file start_bank (mid-race states, written by
             ``python -m rlqwop.start_bank``), then init_noise (default "", 0: off).
@@ -86,6 +88,7 @@ class QWOPEnv(gym.Env):
         start_only_prob: float = 0.0,
         start_only_steps: int = 0,
         start_bank_steps: int = 0,
+        start_hold: int = 0,
         render_mode: str | None = None,
         backend_kwargs: dict[str, Any] | None = None,
     ):
@@ -111,7 +114,8 @@ class QWOPEnv(gym.Env):
                                               start_bank_prob=start_bank_prob,
                                               start_only_prob=start_only_prob,
                                               start_only_steps=start_only_steps,
-                                              start_bank_steps=start_bank_steps)
+                                              start_bank_steps=start_bank_steps,
+                                              start_hold=start_hold)
         self.init_noise = self.start.init_noise
         self.render_mode = render_mode
         self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}

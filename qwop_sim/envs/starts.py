@@ -14,6 +14,10 @@ the envs can disturb the start, reproducibly from the env's ``np_random`` (seede
 ``start_keys`` (int n >= 0)
     a fumbled start: k ~ U{0..n} game frames of random keys (a random key mask held for 1 to 4
     frames, then another) after the delay, before the agent acts.
+``start_hold`` (int h >= 0, 0 = 4)
+    how long a fumble holds each random key mask: 1 to h frames (default 4: quick taps). A long
+    hold (e.g. 12-25) is a different fumble: one wrong key combination held until the limbs reach
+    their limits, a pose quick taps rarely make. Only with ``start_keys``.
 
 ``start_bank`` (str path, "" = off) with ``start_bank_prob`` (float p in [0, 1])
     a training curriculum rather than a disturbance: with probability p the episode starts from
@@ -83,6 +87,7 @@ class StartDisturbance:
     start_only_prob: float = 0.0
     start_only_steps: int = 0
     start_bank_steps: int = 0
+    start_hold: int = 0
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -95,7 +100,8 @@ class StartDisturbance:
         frames = {}
         for name, top, unit in (("start_delay", MAX_FRAMES, "game frames"), ("start_keys", MAX_FRAMES, "game frames"),
                                 ("start_only_steps", MAX_STEPS, "agent steps"),
-                                ("start_bank_steps", MAX_STEPS, "agent steps")):
+                                ("start_bank_steps", MAX_STEPS, "agent steps"),
+                                ("start_hold", MAX_FRAMES, "game frames")):
             v = values.get(name, 0)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= top:
                 raise ValueError(f"{name} must be an int in 0..{top} ({unit}), got {v!r}")
@@ -155,7 +161,7 @@ class StartDisturbance:
         if delay and not _over(state):
             state = backend.step(0, delay)
         while fumble > 0 and not _over(state):
-            hold = min(int(rng.integers(1, MAX_HOLD + 1)), fumble)
+            hold = min(int(rng.integers(1, (self.start_hold or MAX_HOLD) + 1)), fumble)
             state = backend.step(int(rng.integers(0, 16)), hold)
             fumble -= hold
         return state, limit

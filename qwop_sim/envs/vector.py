@@ -72,6 +72,7 @@ class QWOPVectorEnv(VectorEnv):
                  init_noise: float = 0.0, start_delay: int = 0, start_keys: int = 0,
                  start_bank: str = "", start_bank_prob: float = 0.0,
                  start_only_prob: float = 0.0, start_only_steps: int = 0, start_bank_steps: int = 0,
+                 start_hold: int = 0,
                  render_mode: str | None = None, backend_kwargs: dict | None = None,
                  autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP):
         if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
@@ -90,7 +91,8 @@ class QWOPVectorEnv(VectorEnv):
                                               start_bank_prob=start_bank_prob,
                                               start_only_prob=start_only_prob,
                                               start_only_steps=start_only_steps,
-                                              start_bank_steps=start_bank_steps)
+                                              start_bank_steps=start_bank_steps,
+                                              start_hold=start_hold)
         self.init_noise = self.start.init_noise
         self.autoreset_mode = _mode(autoreset_mode)
         self.render_mode = None

@@ -96,9 +96,40 @@ def test_the_disturbance_is_drawn_from_the_seeded_np_random():
     assert sum(c[2] for c in steps) == fumble and all(1 <= c[2] <= MAX_HOLD and 0 <= c[1] < 16 for c in steps)
 
 
+def test_start_hold_holds_each_mask_up_to_h_frames():
+    """start_hold=h: the fumble's masks are held 1..h frames (some longer than the default 4);
+    start_hold=0 is the default fumble, draw for draw."""
+    from qwop_sim.physics import QWOPSim
+
+    class Backend:
+        def __init__(self):
+            self.calls = []
+
+        def step(self, keys, frames):
+            self.calls.append((keys, frames))
+            return state
+
+    state = QWOPSim().reset()
+    holds = []
+    for seed in range(40):
+        b = Backend()
+        StartDisturbance(start_keys=60, start_hold=20).apply(b, state, np.random.default_rng(seed), max_steps=100)
+        holds += [f for _, f in b.calls]
+        default, zero = Backend(), Backend()
+        StartDisturbance(start_keys=60).apply(default, state, np.random.default_rng(seed), max_steps=100)
+        StartDisturbance(start_keys=60, start_hold=0).apply(zero, state, np.random.default_rng(seed), max_steps=100)
+        assert zero.calls == default.calls
+    assert 1 <= min(holds) and max(holds) <= 20 and max(holds) > MAX_HOLD
+    env = gym.make("qwop-v0", start_keys=30, start_hold=12)
+    a, _ = env.reset(seed=3)
+    b, _ = env.reset(seed=3, options={"start_hold": 1})
+    assert not np.array_equal(a, b)  # the reset option replaces the env's default
+    env.close()
+
+
 @pytest.mark.parametrize("field,value", [("init_noise", -0.1), ("init_noise", float("nan")), ("init_noise", "big"),
                                          ("start_delay", -1), ("start_delay", 2.5), ("start_keys", True),
-                                         ("start_keys", MAX_FRAMES + 1)])
+                                         ("start_keys", MAX_FRAMES + 1), ("start_hold", -2)])
 def test_bad_values_name_the_field(field, value):
     with pytest.raises(ValueError, match=field):
         gym.make("qwop-v0", **{field: value})

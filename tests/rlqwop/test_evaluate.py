@@ -47,7 +47,8 @@ def _eval(*args):
 
 def test_workers_give_the_same_episodes_as_one_process(tmp_path):
     """Episode i starts from reset(seed=SEED + i) in whichever worker plays it: same floats."""
-    common = ["--episodes", "4", "--max-steps", "60", "--init-noise", "0.2", "--start-delay", "6", "--start-keys", "4"]
+    common = ["--episodes", "4", "--max-steps", "60", "--init-noise", "0.2", "--start-delay", "6", "--start-keys", "4",
+              "--start-hold", "3"]
     one, two = tmp_path / "one.json", tmp_path / "two.json"
     r1 = _eval(*common, "--workers", "1", "--json", str(one))
     r2 = _eval(*common, "--workers", "2", "--json", str(two))
@@ -55,7 +56,7 @@ def test_workers_give_the_same_episodes_as_one_process(tmp_path):
     assert r2.returncode == 0, r2.stderr
     a, b = json.loads(one.read_text()), json.loads(two.read_text())
     assert a["episodes"] == b["episodes"] and len(a["episodes"]) == 4
-    assert a["env_kwargs"] == {"init_noise": 0.2, "start_delay": 6, "start_keys": 4}
+    assert a["env_kwargs"] == {"init_noise": 0.2, "start_delay": 6, "start_keys": 4, "start_hold": 3}
     assert len({e["distance"] for e in a["episodes"]}) > 1  # the starts differ
     assert "95% CI" in r1.stdout and "splits 10 m" in r1.stdout
 
@@ -71,7 +72,7 @@ def test_plain_start_reaches_the_splits_and_finishes_on_the_sim(tmp_path):
 
 
 @pytest.mark.parametrize("flag,value", [("--init-noise", "-1"), ("--init-noise", "nan"), ("--start-delay", "-2"),
-                                        ("--workers", "0")])
+                                        ("--start-hold", "-1"), ("--workers", "0")])
 def test_bad_eval_flags_are_usage_errors(flag, value):
     r = _eval(flag, value, "--episodes", "1")
     assert r.returncode == 2 and flag in r.stderr
@@ -105,6 +106,25 @@ def test_report_writes_the_table_and_the_episodes(tmp_path):
     assert lost == ["| sim (4 lost) | 4 | 0 | 0 | 0 |"]  # 40 steps from the line: every race ends in 0-10 m
     raw = json.loads((tmp_path / "r.json").read_text())
     assert raw["noise 0.1 | sim"]["env_kwargs"] == {"init_noise": 0.1} and len(raw["noise 0.1 | sim"]["episodes"]) == 3
+
+
+def test_report_plays_extra_starts_and_pools_them_apart(tmp_path):
+    out = tmp_path / "r.md"
+    held = '{"start_keys": 20, "start_hold": 20}'
+    r = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--backends", "sim",
+                        "--starts", "noise 0.1", "--extra-start", f"held keys={held}", "--episodes", "2",
+                        "--workers", "1", "--max-steps", "30", "--out", str(out)],
+                       capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text().splitlines()
+    assert [line.split(" | ")[0] for line in text if line.startswith("| held keys")] == ["| held keys"]
+    assert any(line.startswith("| **every extra start** | sim | 0/2 ") for line in text)
+    assert any(line.startswith("| **every standard disturbed start** | sim | 0/2 ") for line in text)  # not pooled with it
+    raw = json.loads((tmp_path / "r.json").read_text())
+    assert raw["held keys | sim"]["env_kwargs"] == json.loads(held)
+    bad = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--extra-start",
+                          'x={"start_bank_prob": 0.5}'], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert bad.returncode == 2 and "not start disturbances" in bad.stderr
 
 
 def test_where_lost_counts_every_lost_race_once():
