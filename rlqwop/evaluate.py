@@ -336,7 +336,9 @@ def main(argv=None) -> int:
         from qwop_sim.envs.starts import plain_start
 
         kw = plain_start(kw)
-    for k in ("init_noise", "start_delay", "start_keys", "start_hold"):
+    from qwop_sim.envs.starts import DISTURBANCES
+
+    for k in DISTURBANCES:  # each has its flag (--init-noise, --start-delay, ...)
         if getattr(a, k) is not None:
             kw[k] = getattr(a, k)
     ns = env_settings(cfg, kw, env=a.env, backend=a.backend, action_mode=a.action_mode)

@@ -78,7 +78,7 @@ def where_lost(raw: dict) -> str:
 def _extra_start(p: argparse.ArgumentParser, spec: str) -> tuple[str, dict]:
     """NAME=JSON of --extra-start -> (name, env kwargs of the start), checked as the envs check
     them; a usage error naming the bad part otherwise."""
-    from qwop_sim.envs.starts import TRAINING_ONLY, StartDisturbance
+    from qwop_sim.envs.starts import DISTURBANCES, StartDisturbance
 
     name, sep, text = spec.partition("=")
     name = name.strip()
@@ -90,10 +90,9 @@ def _extra_start(p: argparse.ArgumentParser, spec: str) -> tuple[str, dict]:
         p.error(f"--extra-start {name!r}: not JSON ({e})")
     if not isinstance(kwargs, dict) or not kwargs:
         p.error(f"--extra-start {name!r}: expected a non-empty JSON object of start options")
-    unknown = set(kwargs) - set(StartDisturbance.names()) or set(kwargs) & set(TRAINING_ONLY)
+    unknown = set(kwargs) - set(DISTURBANCES)
     if unknown:
-        allowed = [k for k in StartDisturbance.names() if k not in TRAINING_ONLY]
-        p.error(f"--extra-start {name!r}: {sorted(unknown)} not start disturbances (known: {allowed})")
+        p.error(f"--extra-start {name!r}: {sorted(unknown)} not start disturbances (known: {list(DISTURBANCES)})")
     try:
         StartDisturbance.checked(**kwargs)
     except ValueError as e:

@@ -169,6 +169,8 @@ class StartDisturbance:
 
 # The options that shape training only (a curriculum), never an evaluation's start.
 TRAINING_ONLY = ("start_bank", "start_bank_prob", "start_bank_steps", "start_only_prob", "start_only_steps")
+# The rest: the disturbances of a start from the line (what an evaluation may ask for).
+DISTURBANCES = tuple(n for n in StartDisturbance.names() if n not in TRAINING_ONLY)
 
 
 def plain_start(kwargs: dict) -> dict:

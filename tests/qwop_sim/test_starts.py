@@ -67,25 +67,29 @@ def test_env_kwargs_are_defaults_and_options_override_them():
     env.close()
 
 
+class _RecordingBackend:
+    """Records what a disturbance asks of a backend (a stand-in for bookkeeping only: every step
+    returns the same state)."""
+
+    def __init__(self, state):
+        self.state, self.calls = state, []
+
+    def set_state(self, s):
+        self.calls.append(("set_state",))
+        return s
+
+    def step(self, keys, frames):
+        self.calls.append(("step", keys, frames))
+        return self.state
+
+
 def test_the_disturbance_is_drawn_from_the_seeded_np_random():
     """The number of draws does not depend on the physics: a fall during the fumble changes nothing
     about what the next seeds give."""
-    class Backend:  # records what the disturbance asks of a backend (a stand-in for bookkeeping only)
-        def __init__(self):
-            self.calls = []
-
-        def set_state(self, s):
-            self.calls.append(("set_state",))
-            return s
-
-        def step(self, keys, frames):
-            self.calls.append(("step", keys, frames))
-            return state
-
     from qwop_sim.physics import QWOPSim
     state = QWOPSim().reset()
     d = StartDisturbance(init_noise=0.0, start_delay=5, start_keys=9)
-    b = Backend()
+    b = _RecordingBackend(state)
     d.apply(b, state, np.random.default_rng(0), max_steps=100)
     rng = np.random.default_rng(0)
     delay, fumble = int(rng.integers(0, 6)), int(rng.integers(0, 10))
@@ -101,21 +105,13 @@ def test_start_hold_holds_each_mask_up_to_h_frames():
     start_hold=0 is the default fumble, draw for draw."""
     from qwop_sim.physics import QWOPSim
 
-    class Backend:
-        def __init__(self):
-            self.calls = []
-
-        def step(self, keys, frames):
-            self.calls.append((keys, frames))
-            return state
-
     state = QWOPSim().reset()
     holds = []
     for seed in range(40):
-        b = Backend()
+        b = _RecordingBackend(state)
         StartDisturbance(start_keys=60, start_hold=20).apply(b, state, np.random.default_rng(seed), max_steps=100)
-        holds += [f for _, f in b.calls]
-        default, zero = Backend(), Backend()
+        holds += [c[2] for c in b.calls]
+        default, zero = _RecordingBackend(state), _RecordingBackend(state)
         StartDisturbance(start_keys=60).apply(default, state, np.random.default_rng(seed), max_steps=100)
         StartDisturbance(start_keys=60, start_hold=0).apply(zero, state, np.random.default_rng(seed), max_steps=100)
         assert zero.calls == default.calls
