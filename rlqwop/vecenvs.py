@@ -2,8 +2,8 @@
 
 ``make_envs(args)`` makes the first env with ``envs.make_env`` (so every flag and --env-kwargs
 check is the usual one) and reads the kwargs it was made with from its spec. When those are ones
-the batched ``QWOPVectorEnv`` models (qwop-v0 state observations on the sim, no start
-disturbance: ``qwop_sim.envs.vector.batched_supported``) it returns the id's vector entry point
+the batched ``QWOPVectorEnv`` models (qwop-v0 state observations on the sim, with or without
+start disturbances and curricula: ``qwop_sim.envs.vector.batched_supported``) it returns the id's vector entry point
 ``make_vector_env(num_envs, autoreset_mode="SameStep", **kwargs)`` (what
 ``gym.make_vec(id, ...)`` builds) instead: one QWOPBatch, one
 call per step (rollout.py). Otherwise, or with ``RLQWOP_VECTOR_ENV=off``, the list of
