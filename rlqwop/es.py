@@ -17,7 +17,8 @@ take it.
 The race score of an episode (``race_score``): a race runs ``horizon_s`` seconds of game clock; an
 unfinished race scores the metres it reached, a fall ``fall_penalty`` metres less, a finish 100 m
 plus ``finish_speed`` m/s times the seconds to spare. So faster is better, falling is worse than
-any slow finish of the same distance, and the env's reward is not touched (the score is computed
+any slow finish of the same distance, and the env's reward is not touched. (The env ends an episode
+that runs backwards past -10 m as it ends a fall, so such a race scores as a fall too.) (the score is computed
 from ``info``; the env is the plain ``qwop-v0``). All the members of a generation are stepped as one
 ``QWOPVectorEnv`` (batched physics), with one batched forward pass of every member's weights.
 
@@ -29,8 +30,10 @@ snapshots every ``--save-every`` generations for selection on the game, ``es_sta
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import csv
+import hashlib
 import json
 import os
 import signal
@@ -44,8 +47,10 @@ from . import checkpoint
 from .policy import Policy
 
 ES_DEFAULTS = dict(generations=200, params="all", pairs=12, starts=12, plain_starts=1, sigma=0.02, lr=0.005,
-                   horizon_s=45.0, fall_penalty=20.0, finish_speed=2.0, seed=0, save_every=10,
+                   horizon_s=45.0, fall_penalty=20.0, finish_speed=2.0, seed=0, save_every=10, threads=1,
                    start_kwargs='{"init_noise": 0.3, "start_delay": 30, "start_keys": 20}')
+# what es_state.pt must hold for --resume
+STATE_KEYS = ("theta", "adam", "generation", "rng", "es")
 
 
 # ---- the actor as a population ---------------------------------------------------------------
@@ -180,9 +185,13 @@ class PopulationRace:
 
 
 def centred_ranks(x: np.ndarray) -> np.ndarray:
-    """Ranks of x mapped to [-0.5, 0.5] (ties broken by order): the fitness shaping of ES."""
-    r = np.empty(len(x))
-    r[np.argsort(x, kind="stable")] = np.arange(len(x))
+    """Ranks of x mapped to [-0.5, 0.5]: the fitness shaping of ES. Tied values share their average
+    rank, so an antithetic pair that scores the same contributes nothing to the gradient (ranking
+    ties by order would push theta along a direction that made no difference)."""
+    x = np.asarray(x, np.float64)
+    _, inverse, counts = np.unique(x, return_inverse=True, return_counts=True)
+    first = np.cumsum(counts) - counts  # the rank the first of each group of equal values would take
+    r = (first + (counts - 1) / 2.0)[inverse.reshape(-1)]
     return r / max(len(x) - 1, 1) - 0.5
 
 
@@ -229,66 +238,103 @@ def _save_checkpoint(path: str, base: dict, actors: ActorPopulation, theta: np.n
     checkpoint.save(path, state)
 
 
+def _file_sha256(path: str) -> str:
+    if os.path.isdir(path):
+        path = os.path.join(path, "latest.pt")
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def _settings(a: argparse.Namespace, state_path: str) -> tuple[dict, dict | None]:
+    """The search's settings and, for --resume, the saved state. A fresh search takes the CLI's
+    settings (defaults where an option was not given); a resumed one takes the saved settings and
+    only --generations (the total) from the CLI, so it races exactly what it raced before."""
+    if not a.resume:
+        if os.path.exists(state_path):
+            raise ValueError(f"{a.out} already holds a search ({state_path}): --resume it, or choose another --out")
+        cfg = {k: (ES_DEFAULTS[k] if getattr(a, k, None) is None else getattr(a, k)) for k in ES_DEFAULTS}
+        cfg["init_from"] = os.path.abspath(a.init_from)
+        cfg["init_sha256"] = _file_sha256(a.init_from)
+        return cfg, None
+    saved = checkpoint.load(state_path, require=STATE_KEYS)
+    # settings a search saved before an option existed take its default
+    cfg = {**ES_DEFAULTS, **saved["es"]}
+    if a.generations is not None:
+        cfg["generations"] = a.generations
+    if int(cfg["generations"]) <= int(saved["generation"]):
+        raise ValueError(f"{a.out}: the search already ran {saved['generation']} of its {cfg['generations']} "
+                         f"generations; pass --generations above {saved['generation']} to go on")
+    base = cfg["init_from"]
+    if not os.path.exists(base):
+        raise ValueError(f"--resume: the starting checkpoint {base} is gone (the critic and normaliser come from it)")
+    if cfg.get("init_sha256") and _file_sha256(base) != cfg["init_sha256"]:
+        print(f"[rlqwop.es] warning: {base} changed since the search began; its critic and normaliser "
+              "are saved with the searched actor", file=sys.stderr)
+    return cfg, saved
+
+
 def search(a: argparse.Namespace) -> dict:
     """The ES loop (``a``: the CLI's namespace). Returns the last generation's row."""
     from tqdm import tqdm
 
-    os.makedirs(a.out, exist_ok=True)
-    es_cfg = {k: getattr(a, k) for k in ES_DEFAULTS}
-    es_cfg["init_from"] = a.init_from
     state_path = os.path.join(a.out, "es_state.pt")
-    if a.resume:
-        saved = torch.load(state_path, weights_only=False)
-        # settings a search saved before an option existed take its default
-        es_cfg = {**ES_DEFAULTS, **saved["es"], "generations": a.generations}
-        a.init_from = es_cfg["init_from"]
-    base = checkpoint.load(a.init_from, require=checkpoint.POLICY_KEYS)
+    es_cfg, saved = _settings(a, state_path)
+    start_kwargs = es_cfg["start_kwargs"]
+    if isinstance(start_kwargs, str):
+        start_kwargs = json.loads(start_kwargs)
+    if not isinstance(start_kwargs, dict):
+        raise ValueError(f"start options must be a JSON object, got {es_cfg['start_kwargs']!r}")
+    pairs, sigma = int(es_cfg["pairs"]), float(es_cfg["sigma"])
+    if pairs < 1 or sigma <= 0 or es_cfg["starts"] < 1 or es_cfg["lr"] <= 0 or es_cfg["save_every"] < 1:
+        raise ValueError("need pairs >= 1, starts >= 1, sigma > 0, lr > 0 and save_every >= 1")
+    torch.set_num_threads(max(1, int(es_cfg["threads"])))  # part of the floats of a run: saved, resumed
+    base = checkpoint.load(es_cfg["init_from"], require=checkpoint.POLICY_KEYS)
     policy = Policy.from_state(base)
     if policy.env_id not in (None, "qwop-v0"):
-        raise ValueError(f"{a.init_from}: trained on {policy.env_id}; ES here races qwop-v0 (state observations)")
+        raise ValueError(f"{es_cfg['init_from']}: trained on {policy.env_id}; ES here races qwop-v0 (state observations)")
     actors = ActorPopulation(policy)
-    start_kwargs = json.loads(es_cfg["start_kwargs"]) if isinstance(es_cfg["start_kwargs"], str) else es_cfg["start_kwargs"]
-    pairs, sigma = int(es_cfg["pairs"]), float(es_cfg["sigma"])
-    if pairs < 1 or sigma <= 0 or es_cfg["starts"] < 1:
-        raise ValueError("need pairs >= 1, starts >= 1 and sigma > 0")
-    race = PopulationRace(actors, 2 * pairs + 1, es_cfg["starts"], es_cfg["plain_starts"], start_kwargs,
-                          es_cfg["horizon_s"], policy.frame_skip)
     coords = actors.indices(es_cfg["params"])
     opt = Adam(len(coords), float(es_cfg["lr"]))
-    if a.resume:
-        theta, gen0 = saved["theta"], saved["generation"]
+    if saved is not None:
+        theta, gen0 = np.asarray(saved["theta"], np.float64), int(saved["generation"])
+        if theta.shape != (actors.size,):
+            raise checkpoint.CheckpointError(f"{state_path}: theta has {theta.size} numbers, the actor {actors.size}")
         opt.m, opt.v, opt.t = saved["adam"]["m"], saved["adam"]["v"], saved["adam"]["t"]
         rng = np.random.default_rng()
         rng.bit_generator.state = saved["rng"]
     else:
         theta, gen0 = actors.theta(), 0
         rng = np.random.default_rng(int(es_cfg["seed"]))
+    os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "es_config.json"), "w") as f:
         json.dump(es_cfg, f, indent=1, sort_keys=True)
     log_path = os.path.join(a.out, "progress.csv")
     fields = ["generation", "env_steps", "wall_s", "centre_score", "centre_distance", "centre_fall_rate",
               "centre_finish_rate", "pop_score_mean", "pop_score_best", "pop_fall_rate", "step_norm"]
-    new_log = not (a.resume and os.path.exists(log_path))
-    if not new_log:  # rows of generations after the saved one were not kept: the resume redoes them
+    kept = []
+    if saved is not None and os.path.exists(log_path):
+        # rows of generations after the saved one were not kept: the resume redoes them
         with open(log_path, newline="") as f:
             kept = [r for r in csv.DictReader(f) if int(r["generation"]) <= gen0]
-        with open(log_path, "w", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=fields)
-            w.writeheader()
-            w.writerows(kept)
-    logf = open(log_path, "a", newline="")
-    writer = csv.DictWriter(logf, fieldnames=fields)
-    if new_log:
-        writer.writeheader()
-    env_steps = 0 if not a.resume else saved.get("env_steps", 0)
-    t0 = time.time() - (saved.get("wall_s", 0.0) if a.resume else 0.0)
+    env_steps = saved.get("env_steps", 0) if saved is not None else 0
+    t0 = time.time() - (saved.get("wall_s", 0.0) if saved is not None else 0.0)
     row = {}
     bar = tqdm(range(gen0, int(es_cfg["generations"])), initial=gen0, total=int(es_cfg["generations"]),
                unit="gen", disable=not a.progress, dynamic_ncols=True, file=sys.stderr)
     score_args = (es_cfg["horizon_s"], es_cfg["fall_penalty"], es_cfg["finish_speed"])
     flag = _StopFlag()
-    old = {sig: signal.signal(sig, flag) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(bar.close)
+        race = PopulationRace(actors, 2 * pairs + 1, es_cfg["starts"], es_cfg["plain_starts"], start_kwargs,
+                              es_cfg["horizon_s"], policy.frame_skip)
+        stack.callback(race.close)
+        logf = stack.enter_context(open(log_path, "w", newline=""))
+        writer = csv.DictWriter(logf, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(kept)
+        logf.flush()
+        old = {sig: signal.signal(sig, flag) for sig in (signal.SIGINT, signal.SIGTERM)}
+        stack.callback(lambda: [signal.signal(sig, h) for sig, h in old.items()])
         for gen in bar:
             rng_before = copy.deepcopy(rng.bit_generator.state)  # a stopped generation is drawn again
             eps = rng.standard_normal((pairs, len(coords)))
@@ -324,12 +370,6 @@ def search(a: argparse.Namespace) -> dict:
                 _save_checkpoint(os.path.join(a.out, f"gen-{gen + 1:05d}.pt"), base, actors, theta, es_cfg, gen + 1)
                 _save_checkpoint(os.path.join(a.out, "latest.pt"), base, actors, theta, es_cfg, gen + 1)
                 _save_es_state(state_path, theta, opt, gen + 1, rng, es_cfg, env_steps, time.time() - t0)
-    finally:
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
-        bar.close()
-        logf.close()
-        race.close()
     return row
 
 
@@ -347,9 +387,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     p.add_argument("--init-from", help="checkpoint whose deterministic policy the search starts from")
     p.add_argument("--out", required=True, help="run directory (checkpoints, progress.csv, es_state.pt)")
-    p.add_argument("--resume", action="store_true", help="go on from OUT/es_state.pt (its settings; "
-                   "--generations may raise the total)")
-    p.add_argument("--generations", type=int, default=d["generations"], help="total generations")
+    p.add_argument("--resume", action="store_true", help="go on from OUT/es_state.pt with its saved settings "
+                   "(only --generations, the total, may be raised)")
+    p.add_argument("--generations", type=int, default=None,
+                   help=f"total generations (default {d['generations']}; on --resume, the saved total)")
     p.add_argument("--params", choices=("all", "head"), default=d["params"],
                    help="the actor's weights the search moves: all, or the output layer and every bias")
     p.add_argument("--pairs", type=int, default=d["pairs"], help="antithetic pairs per generation")
@@ -365,7 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="m/s credited for each second a finish has to spare")
     p.add_argument("--seed", type=int, default=d["seed"])
     p.add_argument("--save-every", type=int, default=d["save_every"], help="generations between snapshots")
-    p.add_argument("--threads", type=int, default=1, help="torch threads")
+    p.add_argument("--threads", type=int, default=d["threads"], help="torch threads (saved: a resume keeps them)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=True, help="progress bar")
     return p
 
@@ -378,13 +419,20 @@ def main(argv=None) -> int:
     if a.resume and not os.path.exists(os.path.join(a.out, "es_state.pt")):
         p.error(f"--resume: no {os.path.join(a.out, 'es_state.pt')}")
     try:
-        json.loads(a.start_kwargs)
+        start_kwargs = json.loads(a.start_kwargs)
     except json.JSONDecodeError as e:
         p.error(f"--start-kwargs is not JSON: {e}")
-    torch.set_num_threads(max(1, a.threads))
+    if not isinstance(start_kwargs, dict):
+        p.error(f"--start-kwargs must be a JSON object of start options, got {a.start_kwargs!r}")
+    for name, ok, need in (("pairs", a.pairs >= 1, ">= 1"), ("starts", a.starts >= 1, ">= 1"),
+                           ("sigma", a.sigma > 0, "> 0"), ("lr", a.lr > 0, "> 0"),
+                           ("save-every", a.save_every >= 1, ">= 1"), ("horizon-s", a.horizon_s > 0, "> 0"),
+                           ("generations", a.generations is None or a.generations >= 1, ">= 1")):
+        if not ok:
+            p.error(f"--{name} must be {need}")
     try:
         row = search(a)
-    except (ValueError, checkpoint.CheckpointError) as e:
+    except (ValueError, FileNotFoundError) as e:  # CheckpointError is a ValueError
         p.error(str(e))
     except KeyboardInterrupt:
         return 130

@@ -66,6 +66,18 @@ def test_race_score_orders_finishes_by_time_and_falls_below_the_same_distance():
 
 def test_centred_ranks():
     np.testing.assert_allclose(es.centred_ranks(np.array([3.0, -1.0, 10.0])), [0.0, -0.5, 0.5])
+    # ties share their average rank
+    np.testing.assert_allclose(es.centred_ranks(np.array([5.0, 1.0, 5.0, 9.0, 5.0])),
+                               np.array([2.0, 0.0, 2.0, 4.0, 2.0]) / 4 - 0.5)
+
+
+def test_an_antithetic_pair_that_ties_moves_nothing():
+    # members: +eps_0, +eps_1, -eps_0, -eps_1 (then the centre); pair 0 ties, pair 1 does not
+    fit = np.array([70.0, 80.0, 70.0, 60.0])
+    r = es.centred_ranks(fit)
+    eps = np.array([[1.0, 0.0], [0.0, 1.0]])
+    grad = (r[:2] - r[2:]) @ eps
+    assert grad[0] == 0.0 and grad[1] > 0
 
 
 def _args(out, **kw):
@@ -101,6 +113,22 @@ def test_search_saves_a_loadable_runner_and_resume_gives_the_uninterrupted_float
     assert "optimizer" not in checkpoint.load(str(tmp_path / "whole" / "latest.pt"))
 
 
+def test_a_fresh_search_refuses_an_out_that_holds_one_and_resume_keeps_the_saved_total(tmp_path, capsys):
+    es.search(_args(tmp_path, generations=2))
+    before = (tmp_path / "progress.csv").read_text()
+    with pytest.raises(ValueError, match="already holds a search"):
+        es.search(_args(tmp_path, generations=3))
+    assert (tmp_path / "progress.csv").read_text() == before  # nothing lost, nothing appended
+    # --resume without --generations: the saved total (2), already reached: a clear error
+    with pytest.raises(SystemExit):
+        es.main(["--out", str(tmp_path), "--resume", "--no-progress"])
+    assert "already ran 2 of its 2 generations" in capsys.readouterr().err
+    es.search(_args(tmp_path, generations=3, resume=True, init_from=None))
+    with open(tmp_path / "progress.csv") as f:
+        assert [int(r["generation"]) for r in csv.DictReader(f)] == [1, 2, 3]
+    assert torch.load(tmp_path / "es_state.pt", weights_only=False)["es"]["generations"] == 3
+
+
 def test_cli_errors_are_one_line(tmp_path, capsys):
     with pytest.raises(SystemExit):
         es.main(["--out", str(tmp_path)])
@@ -112,8 +140,21 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
         es.main(["--init-from", RUNNER, "--out", str(tmp_path), "--start-kwargs", '{"start_nope": 1}'])
     assert "start_nope" in capsys.readouterr().err
     with pytest.raises(SystemExit):
+        es.main(["--init-from", RUNNER, "--out", str(tmp_path), "--start-kwargs", "[1, 2]"])
+    assert "must be a JSON object" in capsys.readouterr().err
+    for flag, value in (("--save-every", "0"), ("--lr", "-0.1"), ("--pairs", "0"), ("--sigma", "0")):
+        with pytest.raises(SystemExit):
+            es.main(["--init-from", RUNNER, "--out", str(tmp_path), flag, value])
+        assert f"{flag} must be" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
         es.main(["--out", str(tmp_path / "none"), "--resume"])
     assert "no " in capsys.readouterr().err
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "es_state.pt").write_bytes(b"not a checkpoint")
+    with pytest.raises(SystemExit):
+        es.main(["--out", str(tmp_path / "bad"), "--resume", "--generations", "5"])
+    assert "not a readable checkpoint" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.pt"))  # no error left a file behind
 
 
 def test_ctrl_c_saves_the_last_generation_exits_0_and_resume_goes_on(tmp_path):
@@ -123,9 +164,9 @@ def test_ctrl_c_saves_the_last_generation_exits_0_and_resume_goes_on(tmp_path):
     import time
 
     out = tmp_path / "run"
-    cmd = [sys.executable, "-m", "rlqwop.es", "--init-from", RUNNER, "--out", str(out), "--pairs", "1",
-           "--starts", "2", "--horizon-s", "1.5", "--generations", "100000", "--save-every", "100000",
-           "--no-progress"]
+    settings = ["--init-from", RUNNER, "--pairs", "1", "--starts", "2", "--horizon-s", "1.5",
+                "--save-every", "100000", "--no-progress"]
+    cmd = [sys.executable, "-m", "rlqwop.es", *settings, "--out", str(out), "--generations", "100000"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.time() + 120
@@ -146,3 +187,8 @@ def test_ctrl_c_saves_the_last_generation_exits_0_and_resume_goes_on(tmp_path):
     with open(out / "progress.csv") as f:
         gens = [int(r["generation"]) for r in csv.DictReader(f)]
     assert gens[-1] == done + 1 and gens[:done] == list(range(1, done + 1))
+    # the interrupted and resumed search is the uninterrupted one, float for float
+    whole = tmp_path / "whole"
+    es.search(es.build_parser().parse_args([*settings, "--out", str(whole), "--generations", str(done + 1)]))
+    np.testing.assert_array_equal(torch.load(out / "es_state.pt", weights_only=False)["theta"],
+                                  torch.load(whole / "es_state.pt", weights_only=False)["theta"])
