@@ -17,9 +17,9 @@ take it.
 The race score of an episode (``race_score``): a race runs ``horizon_s`` seconds of game clock; an
 unfinished race scores the metres it reached, a fall ``fall_penalty`` metres less, a finish 100 m
 plus ``finish_speed`` m/s times the seconds to spare. So faster is better, falling is worse than
-any slow finish of the same distance, and the env's reward is not touched. (The env ends an episode
-that runs backwards past -10 m as it ends a fall, so such a race scores as a fall too.) (the score is computed
-from ``info``; the env is the plain ``qwop-v0``). All the members of a generation are stepped as one
+any slow finish of the same distance, and the env's reward is not touched (the score is computed
+from ``info``; the env is the plain ``qwop-v0``; it ends a race that runs backwards past -10 m as it
+ends a fall, so such a race scores as a fall too). All the members of a generation are stepped as one
 ``QWOPVectorEnv`` (batched physics), with one batched forward pass of every member's weights.
 
 Outputs in ``--out``: ``latest.pt`` (the current weights, as a checkpoint), ``gen-XXXXX.pt``
