@@ -273,20 +273,34 @@ def _settings(a: argparse.Namespace, state_path: str) -> tuple[dict, dict | None
     return cfg, saved
 
 
+def _checked_start_kwargs(cfg: dict) -> dict:
+    """The search's numbers checked (a fresh search's flags and a resumed one's saved settings
+    alike; one line naming the flag) and its start options as a dict."""
+    for name, ok, need in (("pairs", cfg["pairs"] >= 1, ">= 1"), ("starts", cfg["starts"] >= 1, ">= 1"),
+                           ("sigma", cfg["sigma"] > 0, "> 0"), ("lr", cfg["lr"] > 0, "> 0"),
+                           ("save-every", cfg["save_every"] >= 1, ">= 1"), ("horizon-s", cfg["horizon_s"] > 0, "> 0"),
+                           ("generations", cfg["generations"] >= 1, ">= 1")):
+        if not ok:
+            raise ValueError(f"--{name} must be {need}")
+    start_kwargs = cfg["start_kwargs"]
+    if isinstance(start_kwargs, str):
+        try:
+            start_kwargs = json.loads(start_kwargs)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"--start-kwargs is not JSON: {e}") from None
+    if not isinstance(start_kwargs, dict):
+        raise ValueError(f"--start-kwargs must be a JSON object of start options, got {cfg['start_kwargs']!r}")
+    return start_kwargs
+
+
 def search(a: argparse.Namespace) -> dict:
     """The ES loop (``a``: the CLI's namespace). Returns the last generation's row."""
     from tqdm import tqdm
 
     state_path = os.path.join(a.out, "es_state.pt")
     es_cfg, saved = _settings(a, state_path)
-    start_kwargs = es_cfg["start_kwargs"]
-    if isinstance(start_kwargs, str):
-        start_kwargs = json.loads(start_kwargs)
-    if not isinstance(start_kwargs, dict):
-        raise ValueError(f"start options must be a JSON object, got {es_cfg['start_kwargs']!r}")
+    start_kwargs = _checked_start_kwargs(es_cfg)
     pairs, sigma = int(es_cfg["pairs"]), float(es_cfg["sigma"])
-    if pairs < 1 or sigma <= 0 or es_cfg["starts"] < 1 or es_cfg["lr"] <= 0 or es_cfg["save_every"] < 1:
-        raise ValueError("need pairs >= 1, starts >= 1, sigma > 0, lr > 0 and save_every >= 1")
     torch.set_num_threads(max(1, int(es_cfg["threads"])))  # part of the floats of a run: saved, resumed
     base = checkpoint.load(es_cfg["init_from"], require=checkpoint.POLICY_KEYS)
     policy = Policy.from_state(base)
@@ -418,18 +432,6 @@ def main(argv=None) -> int:
         p.error("--init-from is required (or --resume an existing OUT)")
     if a.resume and not os.path.exists(os.path.join(a.out, "es_state.pt")):
         p.error(f"--resume: no {os.path.join(a.out, 'es_state.pt')}")
-    try:
-        start_kwargs = json.loads(a.start_kwargs)
-    except json.JSONDecodeError as e:
-        p.error(f"--start-kwargs is not JSON: {e}")
-    if not isinstance(start_kwargs, dict):
-        p.error(f"--start-kwargs must be a JSON object of start options, got {a.start_kwargs!r}")
-    for name, ok, need in (("pairs", a.pairs >= 1, ">= 1"), ("starts", a.starts >= 1, ">= 1"),
-                           ("sigma", a.sigma > 0, "> 0"), ("lr", a.lr > 0, "> 0"),
-                           ("save-every", a.save_every >= 1, ">= 1"), ("horizon-s", a.horizon_s > 0, "> 0"),
-                           ("generations", a.generations is None or a.generations >= 1, ">= 1")):
-        if not ok:
-            p.error(f"--{name} must be {need}")
     try:
         row = search(a)
     except (ValueError, FileNotFoundError) as e:  # CheckpointError is a ValueError
