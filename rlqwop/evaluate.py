@@ -3,7 +3,7 @@ time (mean, best) and speedrun-style splits on the game clock, from plain or dis
 
 `evaluate(policy, env, episodes, max_steps)` plays episodes in this process and returns per-episode
 dicts and a summary (the trainer uses it); `main(argv)` is `python run.py eval --checkpoint PATH
-[--backend B] [--episodes N] [--workers W] [--init-noise S] [--start-delay N] [--start-keys N] [--start-hold N]
+[--backend B] [--frame-skip N] [--episodes N] [--workers W] [--init-noise S] [--start-delay N] [--start-keys N] [--start-hold N]
 [--record out.gif] [--json out.json]`, which spreads the episodes over W processes (each with its
 own env and backend) and prints a table. Episode i always starts from `reset(seed=seed + i)`, so the
 results do not depend on the number of workers.
@@ -150,12 +150,13 @@ def annotate(frame: np.ndarray, distance_m: float, clock_s: float) -> np.ndarray
 
 
 def env_settings(cfg: dict, env_kwargs: dict, env: str | None = None, backend: str | None = None,
-                 action_mode: str | None = None) -> argparse.Namespace:
+                 action_mode: str | None = None, frame_skip: int | None = None) -> argparse.Namespace:
     """What `envs.make_env` needs to build the env a checkpoint (config `cfg`) is evaluated on: its
     env, backend, action mode and frame skip unless given, these gym.make kwargs, the env's own limit."""
     return argparse.Namespace(
         env=env or cfg.get("env", "qwop-v0"), backend=backend or cfg.get("backend", "sim"),
-        action_mode=action_mode or cfg.get("action_mode", "multibinary"), frame_skip=cfg.get("frame_skip"),
+        action_mode=action_mode or cfg.get("action_mode", "multibinary"),
+        frame_skip=frame_skip if frame_skip is not None else cfg.get("frame_skip"),
         env_kwargs=json.dumps(env_kwargs, sort_keys=True), max_episode_steps=0)
 
 
@@ -262,13 +263,16 @@ def build_parser() -> argparse.ArgumentParser:
     from qwop_sim.backends import BACKENDS
     from qwop_sim.envs.core import ACTION_MODES
 
-    from .config import _float_in, _nonneg_int
+    from .config import _float_in, _nonneg_int, _positive_int
 
     p = argparse.ArgumentParser(prog="run.py eval", description="Evaluate a checkpoint with the deterministic policy.")
     p.add_argument("--checkpoint", required=True, help="latest.pt / best.pt, or a run directory")
     p.add_argument("--env", default=None, help="Gymnasium id (default: the checkpoint's)")
     p.add_argument("--backend", choices=BACKENDS, default=None, help="default: the checkpoint's training backend")
     p.add_argument("--action-mode", choices=ACTION_MODES, default=None)
+    p.add_argument("--frame-skip", type=_positive_int, default=None, metavar="N",
+                   help="game frames per agent decision (default: the checkpoint's); another control rate "
+                        "than the one trained at, e.g. 3 for a runner trained at 4")
     p.add_argument("--env-kwargs", default=None, metavar="JSON",
                    help='gym.make keyword arguments, replacing the checkpoint\'s (e.g. \'{"init_noise": 0}\': '
                         'the plain start of a policy trained with random starts)')
@@ -341,7 +345,7 @@ def main(argv=None) -> int:
     for k in DISTURBANCES:  # each has its flag (--init-noise, --start-delay, ...)
         if getattr(a, k) is not None:
             kw[k] = getattr(a, k)
-    ns = env_settings(cfg, kw, env=a.env, backend=a.backend, action_mode=a.action_mode)
+    ns = env_settings(cfg, kw, env=a.env, backend=a.backend, action_mode=a.action_mode, frame_skip=a.frame_skip)
     seeds = [a.seed + i for i in range(a.episodes)]
     frames = None
     eps = []
@@ -362,13 +366,13 @@ def main(argv=None) -> int:
                             env=None if (a.record or workers > 1) else env, sample=a.sample)
     summary = summarize(eps)
     print(f"checkpoint {a.checkpoint}{' (sampled actions)' if a.sample else ''} | env {ns.env} | "
-          f"backend {ns.backend} | env kwargs {ns.env_kwargs} | "
+          f"backend {ns.backend} | frame skip {ns.frame_skip} | env kwargs {ns.env_kwargs} | "
           f"{a.episodes} episodes, seeds {a.seed}..{a.seed + a.episodes - 1}")
     print(format_table(eps, summary))
     if a.json:
         os.makedirs(os.path.dirname(os.path.abspath(a.json)), exist_ok=True)
         with open(a.json, "w") as f:
-            json.dump(_jsonable({"checkpoint": a.checkpoint, "env": ns.env, "backend": ns.backend,
+            json.dump(_jsonable({"checkpoint": a.checkpoint, "env": ns.env, "backend": ns.backend, "frame_skip": ns.frame_skip,
                                  "env_kwargs": json.loads(ns.env_kwargs), "episodes": eps, "summary": summary}),
                       f, indent=1, allow_nan=False)
         print(f"wrote {a.json}")

@@ -71,8 +71,25 @@ def test_plain_start_reaches_the_splits_and_finishes_on_the_sim(tmp_path):
     assert json.loads(out.read_text())["env_kwargs"] == {}
 
 
+def test_frame_skip_flag_plays_at_another_control_rate(tmp_path):
+    """--frame-skip N: each decision lasts N game frames instead of the checkpoint's 4 (the clock shows it)."""
+    clocks = {}
+    for fs in (None, 3):
+        out = tmp_path / f"fs{fs}.json"
+        r = _eval("--plain", "--episodes", "1", "--max-steps", "30", "--json", str(out),
+                  *(["--frame-skip", str(fs)] if fs else []))
+        assert r.returncode == 0, r.stderr
+        d = json.loads(out.read_text())
+        ep = d["episodes"][0]
+        assert ep["steps"] == 30 and not ep["fallen"]
+        clocks[d["frame_skip"]] = ep["clock"]
+        assert f"frame skip {d['frame_skip']}" in r.stdout
+    assert set(clocks) == {4, 3}  # the checkpoint's own, then the flag's
+    assert clocks[4] == pytest.approx(30 * 4 / 30) and clocks[3] == pytest.approx(30 * 3 / 30)
+
+
 @pytest.mark.parametrize("flag,value", [("--init-noise", "-1"), ("--init-noise", "nan"), ("--start-delay", "-2"),
-                                        ("--start-hold", "-1"), ("--workers", "0")])
+                                        ("--start-hold", "-1"), ("--workers", "0"), ("--frame-skip", "0")])
 def test_bad_eval_flags_are_usage_errors(flag, value):
     r = _eval(flag, value, "--episodes", "1")
     assert r.returncode == 2 and flag in r.stderr
