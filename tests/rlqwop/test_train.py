@@ -325,3 +325,16 @@ def test_update_runs_on_update_threads_then_acting_goes_back_to_torch_threads(tm
     assert during == [want, want]
     assert seen[-1] == 1 and torch.get_num_threads() == 1  # back to --torch-threads 1 after each update
     assert json.load(open(os.path.join(rd, "config.json")))["update_threads"] == want  # saved as used
+
+
+def test_learning_curve_redraws_by_iterations_or_by_wall_clock():
+    """--plot-every N redraws every N iterations; 0 (the default) at most once every PLOT_SECONDS."""
+    import time
+
+    from rlqwop.config import PLOT_SECONDS
+    from rlqwop.train import _plot_due
+
+    now = time.monotonic()
+    assert _plot_due(10, 20, now) and not _plot_due(10, 21, now - 10 * PLOT_SECONDS)
+    assert not _plot_due(0, 20, now) and _plot_due(0, 21, now - PLOT_SECONDS - 1)
+    assert parse_args(["--backend", "sim"]).plot_every == 0
