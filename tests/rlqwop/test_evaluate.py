@@ -72,9 +72,13 @@ def test_plain_start_reaches_the_splits_and_finishes_on_the_sim(tmp_path):
 
 
 def test_frame_skip_flag_plays_at_another_control_rate(tmp_path):
-    """--frame-skip N: each decision lasts N game frames instead of the checkpoint's 4 (the clock shows it)."""
+    """--frame-skip N: each decision lasts N game frames instead of the checkpoint's (the clock shows it)."""
+    from rlqwop.policy import load_policy
+
+    own = int(load_policy(MODEL).config["frame_skip"])
+    other = 3 if own != 3 else 2
     clocks = {}
-    for fs in (None, 3):
+    for fs in (None, other):
         out = tmp_path / f"fs{fs}.json"
         r = _eval("--plain", "--episodes", "1", "--max-steps", "30", "--json", str(out),
                   *(["--frame-skip", str(fs)] if fs else []))
@@ -84,8 +88,8 @@ def test_frame_skip_flag_plays_at_another_control_rate(tmp_path):
         assert ep["steps"] == 30 and not ep["fallen"]
         clocks[d["frame_skip"]] = ep["clock"]
         assert f"frame skip {d['frame_skip']}" in r.stdout
-    assert set(clocks) == {4, 3}  # the checkpoint's own, then the flag's
-    assert clocks[4] == pytest.approx(30 * 4 / 30) and clocks[3] == pytest.approx(30 * 3 / 30)
+    assert set(clocks) == {own, other}  # the checkpoint's own, then the flag's
+    assert clocks[own] == pytest.approx(own) and clocks[other] == pytest.approx(other)  # 30 steps of N/30 s
 
 
 @pytest.mark.parametrize("flag,value", [("--init-noise", "-1"), ("--init-noise", "nan"), ("--start-delay", "-2"),
