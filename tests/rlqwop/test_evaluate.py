@@ -56,7 +56,12 @@ def test_workers_give_the_same_episodes_as_one_process(tmp_path):
     assert r2.returncode == 0, r2.stderr
     a, b = json.loads(one.read_text()), json.loads(two.read_text())
     assert a["episodes"] == b["episodes"] and len(a["episodes"]) == 4
-    assert a["env_kwargs"] == {"init_noise": 0.2, "start_delay": 6, "start_keys": 4, "start_hold": 3}
+    from qwop_sim.envs.starts import plain_start
+
+    from rlqwop.policy import load_policy
+
+    own = plain_start(json.loads(load_policy(MODEL).config["env_kwargs"]))  # e.g. its finish_bonus
+    assert a["env_kwargs"] == {**own, "init_noise": 0.2, "start_delay": 6, "start_keys": 4, "start_hold": 3}
     assert len({e["distance"] for e in a["episodes"]}) > 1  # the starts differ
     assert "95% CI" in r1.stdout and "splits 10 m" in r1.stdout
 
@@ -68,7 +73,11 @@ def test_plain_start_reaches_the_splits_and_finishes_on_the_sim(tmp_path):
     ep = json.loads(out.read_text())["episodes"][0]
     assert ep["finished"] and ep["time_100m"] == ep["clock"]
     assert 0 < ep["split_10m"] < ep["split_50m"] < ep["time_100m"]
-    assert json.loads(out.read_text())["env_kwargs"] == {}
+    from qwop_sim.envs.starts import plain_start
+
+    from rlqwop.policy import load_policy
+
+    assert json.loads(out.read_text())["env_kwargs"] == plain_start(json.loads(load_policy(MODEL).config["env_kwargs"]))
 
 
 def test_frame_skip_flag_plays_at_another_control_rate(tmp_path):

@@ -21,7 +21,7 @@ def test_env_kwargs_are_the_training_envs():
     assert pol.env_id == "qwop-v0"
     assert pol.env_kwargs == {"backend": cfg["backend"], "action_mode": cfg["action_mode"],
                               "frame_skip": cfg["frame_skip"], **json.loads(cfg["env_kwargs"])}
-    assert pol.env_kwargs["frame_skip"] == 4 and pol.env_kwargs["init_noise"] == 0.3
+    assert pol.env_kwargs["frame_skip"] == 2 and pol.env_kwargs["init_noise"] == 0.3
 
 
 def test_frame_skip_without_one_in_the_config_is_the_envs_default():
