@@ -40,6 +40,15 @@ def test_summary_counts_only_finishes_for_times_and_reached_splits_for_splits():
     assert none["finish_rate"] == 0 and math.isnan(none["time_100m"]) and math.isnan(none["split_10m"])
 
 
+def _own_options() -> dict:
+    """The shipped checkpoint's env options other than its starts (e.g. v4's finish_bonus): eval keeps them."""
+    from qwop_sim.envs.starts import plain_start
+
+    from rlqwop.policy import load_policy
+
+    return plain_start(json.loads(load_policy(MODEL).config["env_kwargs"]))
+
+
 def _eval(*args):
     return subprocess.run([sys.executable, RUN_PY, "eval", "--checkpoint", MODEL, "--backend", "sim",
                            "--no-progress", *args], capture_output=True, text=True, timeout=300, cwd=ROOT)
@@ -56,12 +65,7 @@ def test_workers_give_the_same_episodes_as_one_process(tmp_path):
     assert r2.returncode == 0, r2.stderr
     a, b = json.loads(one.read_text()), json.loads(two.read_text())
     assert a["episodes"] == b["episodes"] and len(a["episodes"]) == 4
-    from qwop_sim.envs.starts import plain_start
-
-    from rlqwop.policy import load_policy
-
-    own = plain_start(json.loads(load_policy(MODEL).config["env_kwargs"]))  # e.g. its finish_bonus
-    assert a["env_kwargs"] == {**own, "init_noise": 0.2, "start_delay": 6, "start_keys": 4, "start_hold": 3}
+    assert a["env_kwargs"] == {**_own_options(), "init_noise": 0.2, "start_delay": 6, "start_keys": 4, "start_hold": 3}
     assert len({e["distance"] for e in a["episodes"]}) > 1  # the starts differ
     assert "95% CI" in r1.stdout and "splits 10 m" in r1.stdout
 
@@ -73,11 +77,7 @@ def test_plain_start_reaches_the_splits_and_finishes_on_the_sim(tmp_path):
     ep = json.loads(out.read_text())["episodes"][0]
     assert ep["finished"] and ep["time_100m"] == ep["clock"]
     assert 0 < ep["split_10m"] < ep["split_50m"] < ep["time_100m"]
-    from qwop_sim.envs.starts import plain_start
-
-    from rlqwop.policy import load_policy
-
-    assert json.loads(out.read_text())["env_kwargs"] == plain_start(json.loads(load_policy(MODEL).config["env_kwargs"]))
+    assert json.loads(out.read_text())["env_kwargs"] == _own_options()
 
 
 def test_frame_skip_flag_plays_at_another_control_rate(tmp_path):
