@@ -42,6 +42,20 @@ def _steady_sps(csv_path: str) -> tuple[float, int]:
     return steps / (float(b["time_s"]) - float(a["time_s"])), int(b["global_step"])
 
 
+def _time_shares(csv_path: str) -> dict:
+    """Where the timed iterations' wall-clock went (progress.csv's collect_s and update_s, the
+    first iteration left out as in _steady_sps): shares of collecting (broadcast, acting, gather),
+    of the learner's update, and of the rest (logging, saving, the step count's bookkeeping)."""
+    rows = list(csv.DictReader(open(csv_path)))
+    wall = float(rows[-1]["time_s"]) - float(rows[0]["time_s"]) if len(rows) > 1 else 0.0
+    rows = rows[1:]  # a row's time_s is the end of its iteration: the first row only starts the clock
+    if wall <= 0 or not rows or not rows[0].get("collect_s"):
+        return {}
+    collect = sum(float(r["collect_s"]) for r in rows) / wall
+    update = sum(float(r["update_s"]) for r in rows) / wall
+    return {"collect": collect, "update": update, "other": max(0.0, 1.0 - collect - update)}
+
+
 def plain_env_sps(args, seconds: float = 5.0) -> float:
     """Env steps/s of one plain env with random actions (frame skip as the trainer's)."""
     import gymnasium as gym
@@ -100,8 +114,9 @@ def run_one(n: int, args, tmp: str, vector: bool = True) -> dict:
     wall = time.time() - t0
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
-    sps, steps = _steady_sps(os.path.join(tmp, name, "progress.csv"))
-    return {"ranks": n, "steps": steps, "wall_s": wall, "sps": sps, "vector": vector}
+    csv_path = os.path.join(tmp, name, "progress.csv")
+    sps, steps = _steady_sps(csv_path)
+    return {"ranks": n, "steps": steps, "wall_s": wall, "sps": sps, "vector": vector, "shares": _time_shares(csv_path)}
 
 
 def main(argv=None) -> int:
@@ -135,6 +150,10 @@ def main(argv=None) -> int:
                 how = "vector env" if vector else "list of envs"
                 print(f"  {n} rank(s), {how}: {r['sps']:8.0f} training steps/s = x{r['sps'] / plain:.2f} one plain env"
                       f"  ({r['steps']} steps, {r['wall_s']:.0f} s wall)", flush=True)
+                if r["shares"]:
+                    sh = r["shares"]
+                    print(f"    its wall-clock: collecting {sh['collect']:.0%} (acting, broadcast, gather), "
+                          f"the update {sh['update']:.0%}, the rest {sh['other']:.0%}", flush=True)
     plain2 = plain_env_sps(args)
     print(f"  one plain env again: {plain2:8.0f} env steps/s (the machine's drift over the run)")
     base = results[0]["sps"]

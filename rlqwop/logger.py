@@ -14,6 +14,7 @@ FIELDS = [
     "epochs", "kl_stop",
     "eval_mean_distance", "eval_finish_rate", "eval_time_100m", "eval_mean_return",
     "time_100m", "eval_best_time_100m",
+    "collect_s", "update_s",
 ]
 
 
@@ -62,7 +63,7 @@ class Logger:
                 if k in ("iteration", "global_step") or _nan(v) or not isinstance(v, (int, float)):
                     continue
                 group = "eval" if k.startswith("eval_") else ("train" if k in FIELDS[5:12] + ["time_100m"] else "ppo")
-                if k in ("sps", "time_s", "lr"):
+                if k in ("sps", "time_s", "lr", "collect_s", "update_s"):
                     group = "perf"
                 self.tb.add_scalar(f"{group}/{k}", v, step)
             self.tb.flush()

@@ -204,6 +204,7 @@ def _train(args, comm) -> int:
         else:
             bufs = [np.empty(3, np.float64), np.empty(n_params, np.float32), np.empty(n_norm, np.float64)]
         gentle_barrier(comm)  # actors sleep (not spin) while the learner updates
+        t_collect = time.perf_counter()
         for buf in bufs:
             comm.Bcast(buf, root=0)
         if rank != 0:
@@ -232,12 +233,16 @@ def _train(args, comm) -> int:
         for eps, d in side:
             recent.extend(eps)
             norm.merge_array(d)
+        t_update = time.perf_counter()
         lr = lr_at(args, global_step)
         for group in optimizer.param_groups:
             group["lr"] = lr
         torch.set_num_threads(args.update_threads)  # the other ranks sleep in the barrier meanwhile
         stats = ppo_update(learner, optimizer, all_obs, all_data, args, rng)
         torch.set_num_threads(args.torch_threads)
+        # where an iteration's wall-clock goes (progress.csv): the parameters' broadcast, acting on
+        # every rank and the gather, then the learner's update (rlqwop.bench reports the shares)
+        timing = {"collect_s": round(t_update - t_collect, 4), "update_s": round(time.perf_counter() - t_update, 4)}
         if learner is not model:  # the actors' copy (and the broadcast) follow the learner
             model.load_state_dict(learner.state_dict())
         global_step += len(all_obs)
@@ -246,7 +251,7 @@ def _train(args, comm) -> int:
         elapsed = time.time() - t_start
         sps = (global_step - step_start) / max(elapsed, 1e-9)
         row = {"iteration": iteration, "global_step": global_step, "time_s": round(t_before + elapsed, 2),
-               "sps": round(sps, 1), "lr": lr, **stats, **_episode_stats(recent)}
+               "sps": round(sps, 1), "lr": lr, **stats, **_episode_stats(recent), **timing}
 
         if args.eval_every and iteration % args.eval_every == 0:
             if eval_env is None:

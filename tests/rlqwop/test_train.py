@@ -38,6 +38,12 @@ def test_run_writes_everything(tmp_path):
     rows = list(csv.DictReader(open(os.path.join(rd, "progress.csv"))))
     assert [int(r["global_step"]) for r in rows] == [128, 256, 384, 512]
     assert rows[1]["eval_mean_distance"] != ""
+    # each iteration says where its time went: collecting and updating, both inside its wall-clock
+    # (the first iteration's time_s also counts the startup)
+    for prev, r in zip(rows, rows[1:]):
+        collect, update = float(r["collect_s"]), float(r["update_s"])
+        assert collect > 0 and update > 0
+        assert collect + update <= float(r["time_s"]) - float(prev["time_s"]) + 1e-3
     state = checkpoint.load(os.path.join(rd, "latest.pt"))
     assert state["global_step"] == 512 and state["iteration"] == 4
 

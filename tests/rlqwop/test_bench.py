@@ -1,0 +1,31 @@
+"""rlqwop.bench's reading of progress.csv (the trainer runs themselves are what `make bench` does)."""
+import csv
+
+import pytest
+
+from rlqwop.bench import _steady_sps, _time_shares
+
+
+def _write(path, rows):
+    with open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_steady_sps_and_time_shares_leave_out_the_first_iteration(tmp_path):
+    path = str(tmp_path / "progress.csv")
+    # iteration 1 took 9 s (startup); then 2 s each: 1.2 s collecting, 0.6 s updating, 0.2 s else
+    _write(path, [{"global_step": 1000 * i, "time_s": 9 + 2 * (i - 1), "collect_s": 1.2 if i > 1 else 8,
+                   "update_s": 0.6} for i in range(1, 5)])
+    sps, steps = _steady_sps(path)
+    assert sps == pytest.approx(500) and steps == 4000
+    sh = _time_shares(path)
+    assert sh["collect"] == pytest.approx(0.6) and sh["update"] == pytest.approx(0.3)
+    assert sh["other"] == pytest.approx(0.1)
+
+
+def test_time_shares_of_a_run_without_the_timing_columns_is_empty(tmp_path):
+    path = str(tmp_path / "progress.csv")
+    _write(path, [{"global_step": 1000 * i, "time_s": 2 * i} for i in range(1, 4)])
+    assert _time_shares(path) == {}
