@@ -4,7 +4,8 @@ First measures one plain env (`gym.make(env)`, random actions, resets included) 
 then runs the real trainer (run.py, its defaults: 32 envs x 64 steps per rank on the sim) for
 ~600k env steps (`--total-steps`) with 1 process and with 2 (`--cpu 2`), reads the steps/s after
 the first iteration from progress.csv, and prints each as a ratio to the plain env and to 1 rank
-(the scaling). Frame skip 2, as issue 11 measures it. With `--list-envs` the
+(the scaling), and where each run's wall-clock went (collecting, the update, the rest: progress.csv's
+collect_s and update_s). Frame skip 2, as issue 11 measures it. With `--list-envs` the
 trainer runs are repeated with the envs stepped one by one (RLQWOP_VECTOR_ENV=off) instead of the
 batched vector env. Uses qwop-v0 when qwop_sim registers it, else the toy env.
 """
@@ -48,11 +49,16 @@ def _time_shares(csv_path: str) -> dict:
     of the learner's update, and of the rest (logging, saving, the step count's bookkeeping)."""
     rows = list(csv.DictReader(open(csv_path)))
     wall = float(rows[-1]["time_s"]) - float(rows[0]["time_s"]) if len(rows) > 1 else 0.0
-    rows = rows[1:]  # a row's time_s is the end of its iteration: the first row only starts the clock
-    if wall <= 0 or not rows or not rows[0].get("collect_s"):
+    if wall <= 0 or not rows[1:] or not rows[1].get("collect_s"):
         return {}
-    collect = sum(float(r["collect_s"]) for r in rows) / wall
-    update = sum(float(r["update_s"]) for r in rows) / wall
+    # a row's time_s is the end of its iteration: the first row only starts the clock; with
+    # --log-every N a row stands for the N iterations since the one before (bench logs every one)
+    collect = update = 0.0
+    for prev, r in zip(rows, rows[1:]):
+        n = int(r.get("iteration") or 0) - int(prev.get("iteration") or 0) or 1
+        collect += n * float(r["collect_s"])
+        update += n * float(r["update_s"])
+    collect, update = collect / wall, update / wall
     return {"collect": collect, "update": update, "other": max(0.0, 1.0 - collect - update)}
 
 
@@ -129,7 +135,7 @@ def main(argv=None) -> int:
     p.add_argument("--total-steps", type=int, default=600_000,
                    help="env steps per training run (whole iterations, at least 3; the first is not timed)")
     p.add_argument("--ranks", default="1,2", help="comma-separated process counts")
-    p.add_argument("--frame-skip", type=int, default=2, help="game frames per env step (QWOP ids)")
+    p.add_argument("--frame-skip", type=int, default=2, help="game frames per env step (QWOP ids; default 2)")
     p.add_argument("--list-envs", action="store_true",
                    help="also train with the envs stepped one by one (no batched vector env)")
     args = p.parse_args(argv)

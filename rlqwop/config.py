@@ -209,7 +209,9 @@ def _validate(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     args.env_kwargs = checked_env_kwargs(p, args.env_kwargs)
     if args.eval_env_kwargs is not None:
         args.eval_env_kwargs = checked_env_kwargs(p, args.eval_env_kwargs, flag="--eval-env-kwargs")
-    if args.init_from is not None and not os.path.exists(args.init_from):
+    # on --resume the run's own checkpoint is loaded and init_from is only its record (a path that may
+    # not exist where the run is resumed, e.g. a fresh clone)
+    if args.resume is None and args.init_from is not None and not os.path.exists(args.init_from):
         p.error(f"--init-from {args.init_from}: no such checkpoint")
     if ENV_IDS.get(args.env, "state") != "state" and args.norm_obs == "on":  # frame-qwop-v0, multi-frame-qwop-v0
         p.error("--norm-obs on makes no sense for pixel envs (images are scaled by 1/255)")

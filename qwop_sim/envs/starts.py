@@ -30,7 +30,7 @@ the envs can disturb the start, reproducibly from the env's ``np_random`` (seede
 ``start_only_prob`` (float p in [0, 1]) with ``start_only_steps`` (int k >= 1)
     a training curriculum too: with probability p an episode that starts from the line is cut
     (truncated, not terminated: a learner bootstraps its value) after k agent steps. A full race
-    is ~750 steps and its first few dozen decide whether a disturbed start recovers, so only ~4% of
+    is ~420 steps at frame_skip 4 (~760 at 2) and its first few dozen decide whether a disturbed start recovers, so only ~4% of
     a learner's data is starts; cutting most line starts short puts several times more of it
     there, with the rest of the race still reached by the uncut episodes and the bank's.
 ``start_bank_steps`` (int k >= 0, 0 = off)
