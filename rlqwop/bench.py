@@ -4,7 +4,8 @@ First measures one plain env (`gym.make(env)`, random actions, resets included) 
 then runs the real trainer (run.py, its defaults: 32 envs x 64 steps per rank on the sim) for
 ~600k env steps (`--total-steps`) with 1 process and with 2 (`--cpu 2`), reads the steps/s after
 the first iteration from progress.csv, and prints each as a ratio to the plain env and to 1 rank
-(the scaling), and where each run's wall-clock went (collecting, the update, the rest: progress.csv's
+(the scaling); the plain env is measured again at the end and the ratios to the faster of its two
+measurements are printed too (the conservative figure on a noisy machine); and where each run's wall-clock went (collecting, the update, the rest: progress.csv's
 collect_s and update_s). Frame skip 2, as issue 11 measures it. With `--list-envs` the
 trainer runs are repeated with the envs stepped one by one (RLQWOP_VECTOR_ENV=off) instead of the
 batched vector env. Uses qwop-v0 when qwop_sim registers it, else the toy env.
@@ -162,6 +163,9 @@ def main(argv=None) -> int:
                           f"the update {sh['update']:.0%}, the rest {sh['other']:.0%}", flush=True)
     plain2 = plain_env_sps(args)
     print(f"  one plain env again: {plain2:8.0f} env steps/s (the machine's drift over the run)")
+    top = max(plain, plain2)  # the conservative ratio: to the faster of the two measurements
+    print(f"  ratios to the faster plain env measurement ({top:.0f} env steps/s): " + ", ".join(
+        f"{r['ranks']} rank(s){'' if r['vector'] else ' (list of envs)'} x{r['sps'] / top:.2f}" for r in results))
     base = results[0]["sps"]
     for r in results[1:]:
         if r["vector"]:
