@@ -5,8 +5,9 @@ then runs the real trainer (run.py, its defaults: 32 envs x 64 steps per rank on
 ~600k env steps (`--total-steps`) with 1 process and with 2 (`--cpu 2`), reads the steps/s after
 the first iteration from progress.csv, and prints each as a ratio to the plain env and to 1 rank
 (the scaling); the plain env is measured again at the end and the ratios to the faster of its two
-measurements are printed too (the conservative figure on a noisy machine); and where each run's wall-clock went (collecting, the update, the rest: progress.csv's
-collect_s and update_s). Frame skip 2, as issue 11 measures it. With `--list-envs` the
+measurements are printed too (the conservative figure on a noisy machine); and where each run's
+wall-clock went (collecting, the update, the rest: progress.csv's collect_s and update_s). Frame
+skip 2, as issue 11 measures it. With `--list-envs` the
 trainer runs are repeated with the envs stepped one by one (RLQWOP_VECTOR_ENV=off) instead of the
 batched vector env. Uses qwop-v0 when qwop_sim registers it, else the toy env.
 """

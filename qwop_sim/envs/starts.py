@@ -30,9 +30,9 @@ the envs can disturb the start, reproducibly from the env's ``np_random`` (seede
 ``start_only_prob`` (float p in [0, 1]) with ``start_only_steps`` (int k >= 1)
     a training curriculum too: with probability p an episode that starts from the line is cut
     (truncated, not terminated: a learner bootstraps its value) after k agent steps. A full race
-    is ~420 steps at frame_skip 4 (~760 at 2) and its first few dozen decide whether a disturbed start recovers, so only ~4% of
-    a learner's data is starts; cutting most line starts short puts several times more of it
-    there, with the rest of the race still reached by the uncut episodes and the bank's.
+    is ~420 steps at frame_skip 4 (~760 at 2) and its first few dozen decide whether a disturbed
+    start recovers, so only ~4% of a learner's data is starts; cutting most line starts short puts
+    several times more of it there, with the rest of the race still reached by the uncut episodes and the bank's.
 ``start_bank_steps`` (int k >= 0, 0 = off)
     the same for bank starts: a mid-race start is truncated after k steps (e.g. ~100 steps from
     the run-up clears the hurdle and lands), so the bank's share of the data is the stretch it
