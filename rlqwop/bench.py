@@ -36,22 +36,30 @@ def _default_env() -> str:
     return "rlqwop/ToyRun-v0"
 
 
-def _steady_sps(csv_path: str) -> tuple[float, int]:
-    rows = list(csv.DictReader(open(csv_path)))
+def _progress_rows(csv_path: str) -> list[dict]:
+    """A trainer run's progress.csv, one dict per logged iteration; at least two (the first is not
+    timed), else a RuntimeError naming the file."""
+    with open(csv_path, newline="") as f:
+        rows = list(csv.DictReader(f))
     if len(rows) < 2:
         raise RuntimeError(f"too few iterations in {csv_path}")
+    return rows
+
+
+def _steady_sps(rows: list[dict]) -> tuple[float, int]:
+    """Env steps/s after the first iteration, and the run's step count (rows: _progress_rows)."""
     a, b = rows[0], rows[-1]
     steps = int(b["global_step"]) - int(a["global_step"])
     return steps / (float(b["time_s"]) - float(a["time_s"])), int(b["global_step"])
 
 
-def _time_shares(csv_path: str) -> dict:
+def _time_shares(rows: list[dict]) -> dict:
     """Where the timed iterations' wall-clock went (progress.csv's collect_s and update_s, the
     first iteration left out as in _steady_sps): shares of collecting (broadcast, acting, gather),
-    of the learner's update, and of the rest (logging, saving, the step count's bookkeeping)."""
-    rows = list(csv.DictReader(open(csv_path)))
-    wall = float(rows[-1]["time_s"]) - float(rows[0]["time_s"]) if len(rows) > 1 else 0.0
-    if wall <= 0 or not rows[1:] or not rows[1].get("collect_s"):
+    of the learner's update, and of the rest (logging, saving, the step count's bookkeeping).
+    Empty for a run without those columns."""
+    wall = float(rows[-1]["time_s"]) - float(rows[0]["time_s"])
+    if wall <= 0 or not rows[1].get("collect_s"):
         return {}
     # a row's time_s is the end of its iteration: the first row only starts the clock; with
     # --log-every N a row stands for the N iterations since the one before (bench logs every one)
@@ -122,9 +130,9 @@ def run_one(n: int, args, tmp: str, vector: bool = True) -> dict:
     wall = time.time() - t0
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
-    csv_path = os.path.join(tmp, name, "progress.csv")
-    sps, steps = _steady_sps(csv_path)
-    return {"ranks": n, "steps": steps, "wall_s": wall, "sps": sps, "vector": vector, "shares": _time_shares(csv_path)}
+    rows = _progress_rows(os.path.join(tmp, name, "progress.csv"))
+    sps, steps = _steady_sps(rows)
+    return {"ranks": n, "steps": steps, "wall_s": wall, "sps": sps, "vector": vector, "shares": _time_shares(rows)}
 
 
 def main(argv=None) -> int:

@@ -3,7 +3,7 @@ import csv
 
 import pytest
 
-from rlqwop.bench import _steady_sps, _time_shares
+from rlqwop.bench import _progress_rows, _steady_sps, _time_shares
 
 
 def _write(path, rows):
@@ -18,9 +18,10 @@ def test_steady_sps_and_time_shares_leave_out_the_first_iteration(tmp_path):
     # iteration 1 took 9 s (startup); then 2 s each: 1.2 s collecting, 0.6 s updating, 0.2 s else
     _write(path, [{"iteration": i, "global_step": 1000 * i, "time_s": 9 + 2 * (i - 1), "collect_s": 1.2 if i > 1 else 8,
                    "update_s": 0.6} for i in range(1, 5)])
-    sps, steps = _steady_sps(path)
+    rows = _progress_rows(path)
+    sps, steps = _steady_sps(rows)
     assert sps == pytest.approx(500) and steps == 4000
-    sh = _time_shares(path)
+    sh = _time_shares(rows)
     assert sh["collect"] == pytest.approx(0.6) and sh["update"] == pytest.approx(0.3)
     assert sh["other"] == pytest.approx(0.1)
 
@@ -29,11 +30,18 @@ def test_time_shares_count_the_iterations_a_row_stands_for(tmp_path):
     path = str(tmp_path / "progress.csv")  # --log-every 2: each row after the first stands for 2
     _write(path, [{"iteration": i, "global_step": 1000 * i, "time_s": 2 * i, "collect_s": 1.0, "update_s": 0.5}
                   for i in (2, 4, 6)])
-    sh = _time_shares(path)
+    sh = _time_shares(_progress_rows(path))
     assert sh["collect"] == pytest.approx(0.5) and sh["update"] == pytest.approx(0.25)
 
 
 def test_time_shares_of_a_run_without_the_timing_columns_is_empty(tmp_path):
     path = str(tmp_path / "progress.csv")
     _write(path, [{"global_step": 1000 * i, "time_s": 2 * i} for i in range(1, 4)])
-    assert _time_shares(path) == {}
+    assert _time_shares(_progress_rows(path)) == {}
+
+
+def test_a_run_with_one_logged_iteration_is_an_error_naming_its_file(tmp_path):
+    path = str(tmp_path / "progress.csv")
+    _write(path, [{"global_step": 1000, "time_s": 2}])
+    with pytest.raises(RuntimeError, match="too few iterations in .*progress.csv"):
+        _progress_rows(path)
