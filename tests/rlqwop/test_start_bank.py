@@ -60,3 +60,29 @@ def test_evaluation_starts_at_the_line_whatever_the_checkpoint_trained_with(tmp_
     assert json.loads(_eval_env_kwargs(args)) == {"init_noise": 0.1}
     args.eval_env_kwargs = '{"start_delay": 3}'
     assert _eval_env_kwargs(args) == '{"start_delay": 3}'
+
+
+def test_lost_starts_bank_holds_the_first_states_of_lost_starts_and_merges(tmp_path):
+    """--lost-starts: one state per disturbed start the policy lost (at the line, where the agent first
+    acted), plus the merged bank's states first; the envs load it."""
+    import gzip
+    import json
+
+    hurdle = str(tmp_path / "hurdle.json.gz")
+    start_bank.main(["--checkpoint", MODEL, "--out", hurdle, "--episodes", "1", "--from", "1", "--to", "3",
+                     "--no-progress"])
+    out = str(tmp_path / "lost.json.gz")
+    assert start_bank.main(["--checkpoint", MODEL, "--out", out, "--lost-starts", "--episodes", "12",
+                            "--seed", "900000", "--merge", hurdle, "--no-progress"]) == 0
+    with gzip.open(out, "rt") as f:
+        meta = json.load(f)["meta"]
+    lost = sum(c["lost"] for c in meta["lost_starts"].values())
+    assert set(meta["lost_starts"]) == set(start_bank.LOST_START_KINDS) and lost >= 1
+    bank, merged = load_bank(out), load_bank(hurdle)
+    assert len(bank) == len(merged) + lost
+    assert [s.to_dict() for s in bank[:len(merged)]] == [s.to_dict() for s in merged]
+    assert all(s.distance < 3 for s in bank[len(merged):])  # the line, after a few disturbed frames
+    with pytest.raises(SystemExit, match="--merge"):
+        start_bank.main(["--checkpoint", MODEL, "--out", str(tmp_path / "x.json"), "--lost-starts",
+                         "--episodes", "12", "--seed", "900000", "--merge", str(tmp_path / "none.json"),
+                         "--no-progress"])
