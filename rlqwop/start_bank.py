@@ -30,28 +30,37 @@ import os
 import sys
 
 
-def collect(checkpoint: str, episodes: int, lo: float, hi: float, every: int, seed: int,
-            init_noise: float, max_steps: int = 2000, progress: bool = True) -> list[dict]:
-    """The RawState dicts of the policy's own runs between lo and hi metres (every `every` steps)."""
+def _sim_env(policy, **start):
+    """The policy's own env on the sim, from the line, with these start options (and no others)."""
     import gymnasium as gym
 
     import qwop_sim  # noqa: F401  (registers the ids)
 
     from qwop_sim.envs.starts import plain_start
 
+    kw = plain_start(policy.env_kwargs)
+    kw.update(backend="sim", **start)
+    return gym.make(policy.env_id or "qwop-v0", **kw)
+
+
+def _episodes(n: int, desc: str, progress: bool):
+    """range(n), with a tqdm bar when asked."""
+    if not progress:
+        return range(n)
+    from tqdm import tqdm
+    return tqdm(range(n), desc=desc, unit="ep")
+
+
+def collect(checkpoint: str, episodes: int, lo: float, hi: float, every: int, seed: int,
+            init_noise: float, max_steps: int = 2000, progress: bool = True) -> list[dict]:
+    """The RawState dicts of the policy's own runs between lo and hi metres (every `every` steps)."""
     from .policy import load_policy
 
     policy = load_policy(checkpoint)
-    kw = plain_start(policy.env_kwargs)
-    kw.update(backend="sim", init_noise=init_noise)
-    env = gym.make(policy.env_id or "qwop-v0", **kw)
+    env = _sim_env(policy, init_noise=init_noise)
     states: list[dict] = []
     try:
-        bar = range(episodes)
-        if progress:
-            from tqdm import tqdm
-            bar = tqdm(bar, desc="episodes", unit="ep")
-        for i in bar:
+        for i in _episodes(episodes, "episodes", progress):
             obs, info = env.reset(seed=seed + i)
             k = 0
             for _ in range(max_steps):
@@ -82,28 +91,16 @@ def collect_lost_starts(checkpoint: str, episodes: int, seed: int, lost_before: 
                         max_steps: int = 300, progress: bool = True) -> tuple[list[dict], dict]:
     """The RawState dicts the agent first acted from, in the disturbed starts it lost (fell before
     ``lost_before`` metres), and a count per kind. Kind j's episode i uses seed + 10000 j + i."""
-    import gymnasium as gym
-
-    import qwop_sim  # noqa: F401  (registers the ids)
-
-    from qwop_sim.envs.starts import plain_start
-
     from .policy import load_policy
 
     policy = load_policy(checkpoint)
     states: list[dict] = []
     counts: dict = {}
     for j, (name, kind) in enumerate(LOST_START_KINDS.items()):
-        kw = plain_start(policy.env_kwargs)
-        kw.update(backend="sim", **kind)
-        env = gym.make(policy.env_id or "qwop-v0", **kw)
+        env = _sim_env(policy, **kind)
         lost = 0
         try:
-            bar = range(episodes)
-            if progress:
-                from tqdm import tqdm
-                bar = tqdm(bar, desc=name, unit="ep")
-            for i in bar:
+            for i in _episodes(episodes, name, progress):
                 obs, info = env.reset(seed=seed + 10_000 * j + i)
                 first = env.unwrapped.state.to_dict()
                 for steps in range(1, max_steps + 1):

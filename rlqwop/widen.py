@@ -22,6 +22,7 @@ import numpy as np
 import torch
 
 from rlqwop import checkpoint
+from rlqwop.config import _hidden  # run.py's own parser of --hidden
 
 HEADS = ("actor", "critic")
 
@@ -88,16 +89,12 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m rlqwop.widen", description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--checkpoint", required=True, help="a trained MLP policy checkpoint")
-    p.add_argument("--hidden", required=True, help="the new hidden layer sizes, e.g. 256,256 (same depth)")
+    p.add_argument("--hidden", required=True, type=_hidden,
+                   help="the new hidden layer sizes, e.g. 256,256 (same depth)")
     p.add_argument("--out", required=True, help="where to write the widened checkpoint")
     p.add_argument("--seed", type=int, default=0, help="seed of the new units' incoming weights")
     a = p.parse_args(argv)
-    try:
-        hidden = tuple(int(x) for x in a.hidden.split(","))
-        if not hidden or min(hidden) < 1:
-            raise ValueError
-    except ValueError:
-        p.error(f"--hidden {a.hidden!r}: need positive ints separated by commas, e.g. 256,256")
+    hidden = a.hidden
     try:
         state = checkpoint.load(a.checkpoint, require=checkpoint.POLICY_KEYS)
         wide = widen_checkpoint(state, hidden, a.seed)
