@@ -134,9 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--clip-reward", type=_float_in(0, 1e6, lo_open=True), default=10.0)
 
     g = p.add_argument_group("network")
-    g.add_argument("--hidden", type=_hidden, default=(128, 128),
-                   help="MLP hidden layer sizes for vector observations")
-    g.add_argument("--activation", choices=("tanh", "relu"), default="tanh")
+    g.add_argument("--hidden", type=_hidden, default=None,
+                   help="MLP hidden layer sizes for vector observations (default: the --init-from "
+                        "checkpoint's, else 128,128)")
+    g.add_argument("--activation", choices=("tanh", "relu"), default=None,
+                   help="the MLP's activation (default: the --init-from checkpoint's, else tanh)")
     g.add_argument("--cnn-features", type=_positive_int, default=256,
                    help="width of the CNN's last layer for pixel observations")
 
@@ -240,6 +242,7 @@ def parse_args(argv=None) -> argparse.Namespace:
         args.name = os.path.basename(os.path.normpath(args.resume))
         args.runs_dir = os.path.dirname(os.path.normpath(args.resume)) or "."
     _validate(p, args)
+    _network_defaults(args)
     # The sim's QWOP envs step as one batched vector env: 32 envs x 64 steps costs less per step than
     # 8 x 256 (one call and one policy forward for 32 envs) and learns the same per step (Dec 1:
     # from scratch, 2 M steps, finish rate 0.94 vs 0.91; rlqwop/README.md, Speed). Runs made before keep
@@ -254,6 +257,24 @@ def parse_args(argv=None) -> argparse.Namespace:
     if args.name is None:
         args.name = f"{args.env.replace('/', '_')}-{time.strftime('%Y%m%d-%H%M%S')}"
     return args
+
+
+DEFAULT_NETWORK = {"hidden": (128, 128), "activation": "tanh"}
+
+
+def _network_defaults(args: argparse.Namespace) -> None:
+    """--hidden / --activation left out: a fine-tune (--init-from) keeps its checkpoint's network, so
+    fine-tuning a widened runner needs no flag that must match it; anything else gets the defaults."""
+    if args.hidden is not None and args.activation is not None:
+        return
+    source = {}
+    if args.resume is None and args.init_from is not None:
+        from rlqwop import checkpoint  # torch: only when a checkpoint is read
+        source = checkpoint.load(args.init_from).get("config") or {}
+    for key, default in DEFAULT_NETWORK.items():
+        if getattr(args, key) is None:
+            value = source.get(key, default)
+            setattr(args, key, tuple(value) if key == "hidden" else value)
 
 
 def _saved_config(resume_dir: str) -> dict:

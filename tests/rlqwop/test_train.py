@@ -313,6 +313,19 @@ def test_init_from_refuses_another_network(tmp_path):
         train_main(argv)
 
 
+def test_init_from_keeps_the_checkpoints_network_unless_told(tmp_path):
+    """A widened runner (rlqwop.widen) fine-tunes without repeating its --hidden; a plain run keeps
+    the defaults."""
+    src = _train(tmp_path, "--total-steps", "128", "--hidden", "16,8", "--activation", "relu")
+    argv = FAST + ["--runs-dir", str(tmp_path), "--name", "ft", "--init-from", os.path.join(src, "latest.pt")]
+    a = parse_args(argv)
+    assert (a.hidden, a.activation) == ((16, 8), "relu")
+    assert train_main(argv + ["--total-steps", "128"]) == 0
+    assert checkpoint.load(os.path.join(str(tmp_path), "ft", "latest.pt"))["config"]["hidden"] == [16, 8]
+    assert parse_args(argv + ["--activation", "tanh"]).activation == "tanh"  # told: the flag wins
+    assert (parse_args([]).hidden, parse_args([]).activation) == ((128, 128), "tanh")
+
+
 def test_device_auto_is_cpu_here_and_cuda_without_a_gpu_is_a_clear_error(tmp_path, capsys):
     import torch
 
