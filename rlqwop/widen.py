@@ -8,7 +8,7 @@ old one's (to float rounding), and fine-tuning with ``run.py --init-from WIDE.pt
 starts from the trained runner with the new units free to learn: the gradient of an outgoing weight
 is the unit's activation times the error, which is not zero.
 
-    python -m rlqwop.widen --checkpoint models/qwop-ppo-sim.pt --hidden 256,256 --out runs/v4-w256.pt
+    python -m rlqwop.widen --checkpoint models/qwop-ppo-sim-v4.pt --hidden 256,256 --out runs/v4-w256.pt
 
 The result is a policy checkpoint (model, spec, normaliser, and the config with the new ``hidden``);
 it carries no optimizer state, so it is for ``--init-from``, not ``--resume``.

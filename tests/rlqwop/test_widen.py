@@ -10,7 +10,7 @@ from rlqwop import checkpoint, widen
 from rlqwop.networks import ActorCritic
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MODEL = os.path.join(ROOT, "models", "qwop-ppo-sim.pt")
+MODEL = os.path.join(ROOT, "models", "qwop-ppo-sim-v4.pt")  # 128-128: the widening v5 was made from
 
 
 def _net(state, hidden):
