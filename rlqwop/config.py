@@ -262,6 +262,13 @@ def parse_args(argv=None) -> argparse.Namespace:
 DEFAULT_NETWORK = {"hidden": (128, 128), "activation": "tanh"}
 
 
+def saved_network(cfg: dict) -> dict:
+    """The MLP a run's saved config describes (hidden as a tuple, activation); a key it lacks (a
+    checkpoint older than the flag) was the default."""
+    return {"hidden": tuple(cfg.get("hidden", DEFAULT_NETWORK["hidden"])),
+            "activation": cfg.get("activation", DEFAULT_NETWORK["activation"])}
+
+
 def _network_defaults(args: argparse.Namespace) -> None:
     """--hidden / --activation left out: a fine-tune (--init-from) keeps its checkpoint's network, so
     fine-tuning a widened runner needs no flag that must match it; anything else gets the defaults."""
@@ -271,10 +278,9 @@ def _network_defaults(args: argparse.Namespace) -> None:
     if args.resume is None and args.init_from is not None:
         from rlqwop import checkpoint  # torch: only when a checkpoint is read
         source = checkpoint.load(args.init_from).get("config") or {}
-    for key, default in DEFAULT_NETWORK.items():
+    for key, value in saved_network(source).items():
         if getattr(args, key) is None:
-            value = source.get(key, default)
-            setattr(args, key, tuple(value) if key == "hidden" else value)
+            setattr(args, key, value)
 
 
 def _saved_config(resume_dir: str) -> dict:

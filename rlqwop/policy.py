@@ -14,6 +14,7 @@ import torch
 from qwop_sim.envs.core import DEFAULT_FRAME_SKIP
 
 from . import checkpoint
+from .config import saved_network
 from .networks import ActorCritic
 from .normalize import Normalizer
 
@@ -47,9 +48,7 @@ class Policy:
     @classmethod
     def from_state(cls, state: dict) -> "Policy":
         cfg = state.get("config", {})
-        model = ActorCritic(state["spec"], hidden=tuple(cfg.get("hidden", (128, 128))),
-                            activation=cfg.get("activation", "tanh"),
-                            cnn_features=cfg.get("cnn_features", 256))
+        model = ActorCritic(state["spec"], **saved_network(cfg), cnn_features=cfg.get("cnn_features", 256))
         model.load_state_dict(state["model"])
         model.eval()
         nd = state["normalizer"]
