@@ -5,9 +5,11 @@
     run.py eval --checkpoint PATH    evaluate a checkpoint: rlqwop.evaluate.main
     run.py report --checkpoint PATH  the standard evaluation table (every start, game and sim):
                                      rlqwop.report.main
+    run.py select CKPT [CKPT ...]    the quick selection set on the game, one row per checkpoint:
+                                     rlqwop.select.main
 
-`run.py train --help`, `run.py eval --help` and `run.py report --help` list each subcommand's
-flags. The console scripts `qwop-train`, `qwop-eval` and `qwop-report` are the subcommands on their
+`run.py train --help`, `run.py eval --help`, `run.py report --help` and `run.py select --help` list
+each subcommand's flags. The console scripts `qwop-train`, `qwop-eval` and `qwop-report` are the subcommands on their
 own.
 """
 from __future__ import annotations
@@ -19,18 +21,19 @@ COMMANDS = {
     "train": "train PPO on a QWOP env (default when no subcommand is given)",
     "eval": "evaluate a checkpoint with the deterministic policy",
     "report": "the standard evaluation: every kind of start, on the game and the sim, as one table",
+    "select": "the quick selection set on the game (other seeds than report's), one row per checkpoint",
 }
 
 
 def build_parser(prog: str = "run.py") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="QWOP-RL: train PPO on QWOP, or evaluate a checkpoint.",
+        description="QWOP-RL: train PPO on QWOP, or evaluate and select checkpoints.",
         epilog=f"examples:\n  {prog} --backend sim --cpu 2 --name sprint     (= {prog} train ...)\n"
                f"  {prog} --resume runs/sprint\n"
                f"  {prog} eval --checkpoint runs/sprint/best.pt --backend browser --episodes 3\n"
                f"`{prog} train --help` / `{prog} eval --help` list every flag.")
-    sub = p.add_subparsers(dest="command", metavar="{train,eval,report}")
+    sub = p.add_subparsers(dest="command", metavar="{train,eval,report,select}")
     for name, text in COMMANDS.items():
         # the subcommand's own parser (rlqwop.config / rlqwop.evaluate) reads the rest, --help included
         sub.add_parser(name, help=text, add_help=False)
@@ -48,7 +51,7 @@ def main(argv=None, prog: str | None = None) -> int:
         argv = ["train"] + argv  # no subcommand: train, as `python run.py --backend sim` always did
     args, rest = build_parser(prog).parse_known_args(argv[:1])
     rest = rest + argv[1:]
-    return {"eval": evaluate, "report": report}.get(args.command, train)(rest)
+    return {"eval": evaluate, "report": report, "select": select}.get(args.command, train)(rest)
 
 
 def _with_hint(module: str, argv):
@@ -77,6 +80,11 @@ def evaluate(argv=None) -> int:
 def report(argv=None) -> int:
     """`qwop-report`: rlqwop.report.main."""
     return _with_hint("rlqwop.report", argv)
+
+
+def select(argv=None) -> int:
+    """`run.py select`: rlqwop.select.main."""
+    return _with_hint("rlqwop.select", argv)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ def test_dispatch(calls):
 
 def test_run_py_help_and_errors():
     r = subprocess.run([sys.executable, "run.py", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0 and "{train,eval,report}" in r.stdout and "run.py train --help" in r.stdout
+    assert r.returncode == 0 and "{train,eval,report,select}" in r.stdout and "run.py train --help" in r.stdout
     r = subprocess.run([sys.executable, "run.py", "eval", "--help"], cwd=ROOT, capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 0 and "--checkpoint" in r.stdout
