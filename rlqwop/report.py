@@ -162,14 +162,19 @@ def main(argv=None) -> int:
     table = "\n".join(lines)
     print(f"\n{a.checkpoint} (deterministic policy, seeds {a.seed}.., {time.time() - t0:.0f} s)\n{table}")
     if a.out:
-        os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
-        with open(a.out, "w") as f:
-            f.write(f"`{a.checkpoint}`, deterministic policy, seeds {a.seed}+i, "
-                    f"`python run.py report {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n{table}\n")
-        with open(os.path.splitext(a.out)[0] + ".json", "w") as f:
-            json.dump(_jsonable(raw), f, indent=1, allow_nan=False)
-        print(f"wrote {a.out}")
+        write_table(a.out, f"`{a.checkpoint}`, deterministic policy, seeds {a.seed}+i, "
+                           f"`python run.py report {' '.join(argv if argv is not None else sys.argv[1:])}`", table, raw)
     return 0
+
+
+def write_table(out: str, heading: str, table: str, raw: dict) -> None:
+    """OUT.md: the heading (what was played, the command), then the markdown table; OUT.json: every episode."""
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w") as f:
+        f.write(f"{heading}\n\n{table}\n")
+    with open(os.path.splitext(out)[0] + ".json", "w") as f:
+        json.dump(_jsonable(raw), f, indent=1, allow_nan=False)
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -14,12 +14,12 @@ rates: the table shortlists, the full report decides.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 
-from .evaluate import _jsonable, env_settings, run_episodes, summarize
+from .evaluate import env_settings, run_episodes, summarize
+from .report import write_table
 
 # name -> env kwargs (qwop_sim/envs/starts.py); the first four are the standard report's kinds
 QUICK_STARTS = {
@@ -87,13 +87,8 @@ def main(argv=None) -> int:
     table = HEADER + "\n" + "\n".join(rows)
     print(f"\n({a.backend}, deterministic policy, seeds {a.seed}.., {time.time() - t0:.0f} s)\n{table}")
     if a.out:
-        os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
-        with open(a.out, "w") as f:
-            f.write(f"Quick selection on `{a.backend}`, deterministic policy, seeds {a.seed}+i, "
-                    f"`python run.py select {' '.join(argv if argv is not None else sys.argv[1:])}`\n\n{table}\n")
-        with open(os.path.splitext(a.out)[0] + ".json", "w") as f:
-            json.dump(_jsonable(raw), f, indent=1, allow_nan=False)
-        print(f"wrote {a.out}")
+        write_table(a.out, f"Quick selection on `{a.backend}`, deterministic policy, seeds {a.seed}+i, "
+                           f"`python run.py select {' '.join(argv if argv is not None else sys.argv[1:])}`", table, raw)
     return 0
 
 
