@@ -9,8 +9,8 @@
                                      rlqwop.select.main
 
 `run.py train --help`, `run.py eval --help`, `run.py report --help` and `run.py select --help` list
-each subcommand's flags. The console scripts `qwop-train`, `qwop-eval` and `qwop-report` are the subcommands on their
-own.
+each subcommand's flags. The console scripts `qwop-train`, `qwop-eval` and `qwop-report` are the
+subcommands on their own (`qwop-rl select ...` for the selection).
 """
 from __future__ import annotations
 
