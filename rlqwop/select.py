@@ -1,6 +1,6 @@
 """Pick a runner among a run's snapshots: the quick selection set on the game, one row per checkpoint.
 
-    python run.py select runs/NAME/snap-*.pt models/qwop-ppo-sim.pt --out runs/NAME/selection.md
+    python run.py select runs/NAME/latest.pt runs/OTHER/latest.pt models/qwop-ppo-sim.pt --out selection.md
     (also `python -m rlqwop.select ...`)
 
 Every checkpoint plays the same starts, on seeds (default 40000+) that the standard report
@@ -19,14 +19,15 @@ import sys
 import time
 
 from .evaluate import env_settings, run_episodes, summarize
-from .report import write_table
+from .report import STARTS, write_table
 
-# name -> env kwargs (qwop_sim/envs/starts.py); the first four are the standard report's kinds
+# short name -> env kwargs (qwop_sim/envs/starts.py): four of the standard report's kinds, taken from
+# its STARTS so the two cannot drift apart, and the held keys models/README.md's reports add
 QUICK_STARTS = {
-    "noise 0.1": {"init_noise": 0.1},
-    "noise 0.3": {"init_noise": 0.3},
-    "late 0-30": {"start_delay": 30},
-    "fumble 0-20": {"start_keys": 20},
+    "noise 0.1": STARTS["noise 0.1"],
+    "noise 0.3": STARTS["noise 0.3"],
+    "late 0-30": STARTS["late (0-30 idle frames)"],
+    "fumble 0-20": STARTS["fumble (0-20 frames of random keys)"],
     "held keys": {"start_keys": 25, "start_hold": 25},
 }
 STANDARD = ("noise 0.1", "noise 0.3", "late 0-30", "fumble 0-20")
