@@ -16,6 +16,7 @@ from gymnasium import spaces
 from qwop_sim.backends import BACKENDS, make_backend
 from qwop_sim.constants import CLOCK_PER_FRAME
 from qwop_sim.envs import ENV_IDS, core
+from qwop_sim.envs.slips import KeySlips
 from qwop_sim.envs.starts import StartDisturbance, finite_number
 from qwop_sim.state import RawState
 
@@ -51,6 +52,9 @@ class QWOPEnv(gym.Env):
         start_only_prob, start_only_steps: a training curriculum: with probability start_only_prob
             an episode from the line is truncated after start_only_steps steps (default 0, 0: off);
             start_bank_steps: a bank start is truncated after this many steps (default 0: off).
+        key_slip, key_slip_hold: a training option for robustness: on each step, with probability
+            key_slip, the keys pressed are a random mask instead of the agent's, for 1..key_slip_hold
+            steps (default 0, 1: off). See qwop_sim/envs/slips.py.
         render_mode: "rgb_array" (the scene at 640 x 400, uint8) or "human" (a pygame window).
         backend_kwargs: the backend's keyword arguments (``qwop_sim.backends.make_backend``): "sim"
             takes ``settings`` (its ``SolverSettings``; ``qwop_sim.physics.LEGACY_SETTINGS``:
@@ -89,6 +93,8 @@ class QWOPEnv(gym.Env):
         start_only_steps: int = 0,
         start_bank_steps: int = 0,
         start_hold: int = 0,
+        key_slip: float = 0.0,
+        key_slip_hold: int = 1,
         render_mode: str | None = None,
         backend_kwargs: dict[str, Any] | None = None,
     ):
@@ -117,6 +123,7 @@ class QWOPEnv(gym.Env):
                                               start_bank_steps=start_bank_steps,
                                               start_hold=start_hold)
         self.init_noise = self.start.init_noise
+        self.slips = KeySlips.checked(key_slip, key_slip_hold)
         self.render_mode = render_mode
         self.metadata = {**self.metadata, "render_fps": round(1.0 / (self.frame_skip * CLOCK_PER_FRAME))}
 
@@ -137,6 +144,7 @@ class QWOPEnv(gym.Env):
         self._steps = 0
         self._limit = self.max_episode_steps  # this episode's step limit (a start cut short: fewer)
         self._last_keys = 0
+        self._slip = (0, 0)  # a key slip in progress: (steps left, its key mask)
         self._gray: deque[np.ndarray] = deque(maxlen=3)
 
     # ---- observations ---------------------------------------------------------------------------
@@ -177,6 +185,7 @@ class QWOPEnv(gym.Env):
         if start.active:
             self._state, self._limit = start.apply(self.backend, self._state, self.np_random, self._limit)
         self._ended, self._steps, self._last_keys = False, 0, 0
+        self._slip = (0, 0)
         self._gray.clear()
         obs = self._observe()
         if self.render_mode == "human":
@@ -190,6 +199,9 @@ class QWOPEnv(gym.Env):
             raise RuntimeError("step() after the episode ended (terminated or truncated) or before the "
                                "first reset(): call reset() first")
         keys = core.action_to_keys(action, self.action_mode)
+        if self.slips.active:
+            keys, *slip = self.slips.keys(keys, *self._slip, self.np_random)
+            self._slip = tuple(slip)
         before = self._state
         rgb = None
         if self.obs_type == "state":

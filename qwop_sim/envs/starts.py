@@ -55,6 +55,7 @@ from typing import Any
 
 import numpy as np
 
+from qwop_sim.envs.slips import NAMES as KEY_SLIP_OPTIONS
 from qwop_sim.state import RawState
 
 # A fumbled start holds each random key mask for 1..MAX_HOLD frames.
@@ -167,16 +168,19 @@ class StartDisturbance:
         return state, limit
 
 
-# The options that shape training only (a curriculum), never an evaluation's start.
-TRAINING_ONLY = ("start_bank", "start_bank_prob", "start_bank_steps", "start_only_prob", "start_only_steps")
+# The options that shape training only (a curriculum, and mid-race key slips), never an evaluation's start.
+TRAINING_ONLY = ("start_bank", "start_bank_prob", "start_bank_steps", "start_only_prob", "start_only_steps",
+                 *KEY_SLIP_OPTIONS)
 # The rest: the disturbances of a start from the line (what an evaluation may ask for).
 DISTURBANCES = tuple(n for n in StartDisturbance.names() if n not in TRAINING_ONLY)
 
 
 def plain_start(kwargs: dict) -> dict:
     """These env kwargs with every start option dropped (disturbances and curriculum): the plain
-    start, whatever a checkpoint trained with (run.py eval --plain, the viewer, start banks)."""
-    return {k: v for k, v in kwargs.items() if k not in StartDisturbance.names()}
+    start, whatever a checkpoint trained with (run.py eval --plain, the viewer, start banks); key
+    slips (qwop_sim/envs/slips.py) are dropped too."""
+    drop = set(StartDisturbance.names()) | set(KEY_SLIP_OPTIONS)
+    return {k: v for k, v in kwargs.items() if k not in drop}
 
 
 def without_training_only(kwargs: dict) -> dict:

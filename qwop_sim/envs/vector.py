@@ -26,6 +26,7 @@ from gymnasium.vector.utils import batch_space
 from qwop_sim.constants import CLOCK_PER_FRAME
 from qwop_sim.envs import core
 from qwop_sim.envs.qwop_env import RESET_OPTIONS
+from qwop_sim.envs.slips import NAMES as SLIP_NAMES, KeySlips
 from qwop_sim.envs.starts import StartDisturbance
 from qwop_sim.physics import QWOPBatch
 from qwop_sim.state import RawState
@@ -34,7 +35,7 @@ from qwop_sim.state import RawState
 # disturbances run QWOPEnv's own start code (qwop_sim.envs.starts) on the batch's world.
 NATIVE_KWARGS = {"obs_type", "backend", "action_mode", "frame_skip", "frame_size", "fall_penalty",
                  "finish_bonus", "max_episode_steps", "render_mode", "backend_kwargs",
-                 *StartDisturbance.names()}
+                 *StartDisturbance.names(), *SLIP_NAMES}
 NATIVE_RESET_OPTIONS = ("state", *StartDisturbance.names())
 _INFO_KEYS = ("distance", "clock", "frame", "fallen", "finished", "jumped", "is_success")
 
@@ -72,7 +73,7 @@ class QWOPVectorEnv(VectorEnv):
                  init_noise: float = 0.0, start_delay: int = 0, start_keys: int = 0,
                  start_bank: str = "", start_bank_prob: float = 0.0,
                  start_only_prob: float = 0.0, start_only_steps: int = 0, start_bank_steps: int = 0,
-                 start_hold: int = 0,
+                 start_hold: int = 0, key_slip: float = 0.0, key_slip_hold: int = 1,
                  render_mode: str | None = None, backend_kwargs: dict | None = None,
                  autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP):
         if obs_type != "state" or backend != "sim" or render_mode is not None or backend_kwargs:
@@ -94,6 +95,7 @@ class QWOPVectorEnv(VectorEnv):
                                               start_bank_steps=start_bank_steps,
                                               start_hold=start_hold)
         self.init_noise = self.start.init_noise
+        self.slips = KeySlips.checked(key_slip, key_slip_hold)
         self.autoreset_mode = _mode(autoreset_mode)
         self.render_mode = None
         self.metadata = {"render_modes": [], "autoreset_mode": self.autoreset_mode,
@@ -109,6 +111,8 @@ class QWOPVectorEnv(VectorEnv):
         self._hips = np.zeros((n, 4))
         self._hip_src: list[Any] = [None] * n  # the hip dict each row of _hips was taken from
         self._autoreset = np.zeros(n, dtype=bool)
+        self._slip_left = np.zeros(n, dtype=np.int64)  # key slips in progress (qwop_sim/envs/slips.py)
+        self._slip_mask = np.zeros(n, dtype=np.int64)
         self._started = False
         self.closed = False
 
@@ -155,6 +159,7 @@ class QWOPVectorEnv(VectorEnv):
         if disturbance.active:
             _, self._limits[i] = disturbance.apply(_World(b, i), b.state(i), self._rngs[i], self.max_episode_steps)
         self._steps[i] = 0
+        self._slip_left[i] = self._slip_mask[i] = 0
         self._autoreset[i] = False
 
     # ---- the VectorEnv API --------------------------------------------------------------------
@@ -207,6 +212,10 @@ class QWOPVectorEnv(VectorEnv):
             raise RuntimeError(f"step() on ended sub-envs {np.flatnonzero(auto).tolist()} with autoreset "
                                "disabled: reset(options={'reset_mask': ...}) them first")
         active = ~auto
+        if self.slips.active:  # world by world, from each world's np_random, as QWOPEnv does
+            left, mask = self._slip_left, self._slip_mask
+            for i in np.flatnonzero(active).tolist():
+                keys[i], left[i], mask[i] = self.slips.keys(int(keys[i]), int(left[i]), int(mask[i]), self._rngs[i])
         prev_d, prev_c = b.distance.copy(), b.clock.copy()
         prev_fall = b.fallen & ~b.finished
         prev_fin = b.finished.copy()
