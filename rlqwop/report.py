@@ -78,6 +78,7 @@ def where_lost(raw: dict) -> str:
 def _extra_start(p: argparse.ArgumentParser, spec: str) -> tuple[str, dict]:
     """NAME=JSON of --extra-start -> (name, env kwargs of the start), checked as the envs check
     them; a usage error naming the bad part otherwise."""
+    from qwop_sim.envs.slips import NAMES as SLIPS, KeySlips
     from qwop_sim.envs.starts import DISTURBANCES, StartDisturbance
 
     name, sep, text = spec.partition("=")
@@ -90,11 +91,13 @@ def _extra_start(p: argparse.ArgumentParser, spec: str) -> tuple[str, dict]:
         p.error(f"--extra-start {name!r}: not JSON ({e})")
     if not isinstance(kwargs, dict) or not kwargs:
         p.error(f"--extra-start {name!r}: expected a non-empty JSON object of start options")
-    unknown = set(kwargs) - set(DISTURBANCES)
+    known = list(DISTURBANCES) + list(SLIPS)  # mid-race key slips too: a robustness test of their own
+    unknown = set(kwargs) - set(known)
     if unknown:
-        p.error(f"--extra-start {name!r}: {sorted(unknown)} not start disturbances (known: {list(DISTURBANCES)})")
+        p.error(f"--extra-start {name!r}: {sorted(unknown)} not start disturbances (known: {known})")
     try:
-        StartDisturbance.checked(**kwargs)
+        StartDisturbance.checked(**{k: v for k, v in kwargs.items() if k in DISTURBANCES})
+        KeySlips.checked(**{k: v for k, v in kwargs.items() if k in SLIPS})
     except ValueError as e:
         p.error(f"--extra-start {name!r}: {e}")
     return name, kwargs
@@ -114,7 +117,8 @@ def main(argv=None) -> int:
     p.add_argument("--extra-start", action="append", default=[], metavar='NAME=JSON',
                    help="one more kind of start, played after the chosen ones and pooled apart "
                         "('held keys={\"start_keys\": 25, \"start_hold\": 25}'; the options of "
-                        "qwop_sim/envs/starts.py); repeatable")
+                        "qwop_sim/envs/starts.py, and key slips: 'slips={\"key_slip\": 0.01, "
+                        "\"key_slip_hold\": 4}'); repeatable")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--max-steps", type=int, default=5000)
     p.add_argument("--seed", type=int, default=20_000, help="episode i of every start uses reset(seed=SEED + i)")

@@ -142,19 +142,25 @@ def test_report_plays_extra_starts_and_pools_them_apart(tmp_path):
     out = tmp_path / "r.md"
     held = '{"start_keys": 20, "start_hold": 20}'
     r = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--backends", "sim",
-                        "--starts", "noise 0.1", "--extra-start", f"held keys={held}", "--episodes", "2",
+                        "--starts", "noise 0.1", "--extra-start", f"held keys={held}", "--extra-start",
+                        'slips={"key_slip": 0.5, "key_slip_hold": 3}', "--episodes", "2",
                         "--workers", "1", "--max-steps", "30", "--out", str(out)],
                        capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     text = out.read_text().splitlines()
     assert [line.split(" | ")[0] for line in text if line.startswith("| held keys")] == ["| held keys"]
-    assert any(line.startswith("| **every extra start** | sim | 0/2 ") for line in text)
+    assert [line.split(" | ")[0] for line in text if line.startswith("| slips")] == ["| slips"]
+    assert any(line.startswith("| **every extra start** | sim | 0/4 ") for line in text)
     assert any(line.startswith("| **every standard disturbed start** | sim | 0/2 ") for line in text)  # not pooled with it
     raw = json.loads((tmp_path / "r.json").read_text())
     assert raw["held keys | sim"]["env_kwargs"] == json.loads(held)
+    assert raw["slips | sim"]["env_kwargs"] == {"key_slip": 0.5, "key_slip_hold": 3}
     bad = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--extra-start",
                           'x={"start_bank_prob": 0.5}'], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert bad.returncode == 2 and "not start disturbances" in bad.stderr
+    bad = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--extra-start",
+                          'x={"key_slip": 2}'], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert bad.returncode == 2 and "key_slip must be a probability" in bad.stderr
 
 
 def test_where_lost_counts_every_lost_race_once():
