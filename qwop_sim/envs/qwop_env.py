@@ -200,8 +200,8 @@ class QWOPEnv(gym.Env):
                                "first reset(): call reset() first")
         keys = core.action_to_keys(action, self.action_mode)
         if self.slips.active:
-            keys, *slip = self.slips.keys(keys, *self._slip, self.np_random)
-            self._slip = tuple(slip)
+            keys, left, mask = self.slips.keys(keys, *self._slip, self.np_random)
+            self._slip = (left, mask)
         before = self._state
         rgb = None
         if self.obs_type == "state":
