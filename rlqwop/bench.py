@@ -10,12 +10,20 @@ wall-clock went (collecting, the update, the rest: progress.csv's collect_s and 
 skip 2, as issue 11 measures it. With `--list-envs` the
 trainer runs are repeated with the envs stepped one by one (RLQWOP_VECTOR_ENV=off) instead of the
 batched vector env. Uses qwop-v0 when qwop_sim registers it, else the toy env.
+
+It also times the learner's update alone (the trainer's network and PPO settings, a synthetic batch
+of 4096, 1 thread) and prints its cost per sample, the activation's share of it, and the most N
+cores could give with this collecting and this update if nothing ever waited: N / (collecting +
+updating per sample, both on one core), as a ratio to the plain env. `--trainer-args "..."` passes
+extra run.py flags to every trainer run and to that timing (e.g. `--trainer-args "--activation
+relu"`).
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -109,16 +117,86 @@ def _rollout_shape(args) -> tuple[int, int]:
     return a.num_envs, a.num_steps
 
 
+def _trainer_args(args) -> list[str]:
+    """The trainer flags every run gets: the env, backend, rollout shape and frame skip, then
+    ``--trainer-args``."""
+    argv = ["--env", args.env, "--backend", args.backend, "--num-envs", str(args.num_envs),
+            "--num-steps", str(args.num_steps)]
+    if args.frame_skip is not None:
+        argv += ["--frame-skip", str(args.frame_skip)]
+    return argv + shlex.split(args.trainer_args or "")
+
+
+def update_cost(args, threads: int = 1, batch: int = 4096, repeats: int = 5) -> dict:
+    """The learner's update alone, as the trainer runs it (its network and PPO settings from
+    _trainer_args, the full update_epochs: no KL stop) on a synthetic batch (the cost does not
+    depend on the values), on ``threads`` torch threads: microseconds per sample, and the share of
+    it that goes to the activation functions (the same update timed with them replaced by
+    identities: what they cost, forward and backward)."""
+    import copy
+
+    import numpy as np
+    import torch
+
+    from rlqwop.config import parse_args
+    from rlqwop.envs import make_env
+    from rlqwop.networks import build_model, space_spec
+    from rlqwop.ppo import ppo_update
+    from rlqwop.rollout import data_columns
+
+    a = parse_args(_trainer_args(args))
+    a.target_kl = 0.0
+    env = make_env(a)
+    spec = space_spec(env.observation_space, env.action_space)
+    env.close()
+    model = build_model(spec, a)
+    if spec["image"]:  # the CNN's update is ~100x the MLP's: a smaller batch says the same per sample
+        batch, repeats = min(batch, 1024), min(repeats, 2)
+    rng = np.random.default_rng(0)
+    shape = (batch,) + tuple(spec["obs_shape"])
+    obs = (rng.integers(0, 256, shape, dtype=np.uint8) if spec["image"]
+           else rng.standard_normal(shape).astype(np.float32))
+    cols = data_columns(model.n_act, model.kind)
+    data = rng.standard_normal((batch, cols["width"])).astype(np.float32)
+    if model.kind == "multibinary":
+        data[:, cols["action"]] = rng.integers(0, 2, (batch, model.n_act))
+        data[:, cols["logp"]] = model.n_act * np.log(0.5)
+    else:
+        data[:, cols["action"]] = rng.integers(0, model.n_act, (batch, 1))
+        data[:, cols["logp"]] = -np.log(model.n_act)
+
+    def one_update(m, opt) -> float:
+        t0 = time.perf_counter()
+        ppo_update(m, opt, obs, data, a, rng)
+        return (time.perf_counter() - t0) / batch * 1e6
+
+    bare = copy.deepcopy(model)  # the activations swapped for identities: the rest of the cost
+    for mod in list(bare.modules()):
+        for name, child in list(mod.named_children()):
+            if isinstance(child, (torch.nn.Tanh, torch.nn.ReLU)):
+                setattr(mod, name, torch.nn.Identity())
+    pairs = [(m, torch.optim.Adam(m.parameters(), lr=a.lr, eps=1e-5)) for m in (model, bare)]
+    old = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        for m, opt in pairs:
+            one_update(m, opt)  # warm-up
+        # alternating, the fastest of each: the least disturbed by the rest of a shared machine
+        times = [[one_update(m, opt) for m, opt in pairs] for _ in range(repeats)]
+    finally:
+        torch.set_num_threads(old)
+    us, us_bare = min(t[0] for t in times), min(t[1] for t in times)
+    return {"us_per_sample": us, "activation_share": max(0.0, 1.0 - us_bare / us), "activation": a.activation,
+            "epochs": a.update_epochs, "minibatch": a.minibatch_size}
+
+
 def run_one(n: int, args, tmp: str, vector: bool = True) -> dict:
     name = f"bench{n}{'' if vector else 'list'}"
     steps_per_iter = n * args.num_envs * args.num_steps
     total = steps_per_iter * max(3, -(-args.total_steps // steps_per_iter))
-    cmd = [sys.executable, os.path.join(ROOT, "run.py"), "--env", args.env, "--backend", args.backend,
-           "--num-envs", str(args.num_envs), "--num-steps", str(args.num_steps), "--total-steps", str(total),
+    cmd = [sys.executable, os.path.join(ROOT, "run.py"), *_trainer_args(args), "--total-steps", str(total),
            "--eval-every", "0", "--progress", "false", "--tensorboard", "false", "--plot-every", "100000",
            "--save-every", "100000", "--runs-dir", tmp, "--name", name]
-    if args.frame_skip is not None:
-        cmd += ["--frame-skip", str(args.frame_skip)]
     if n > 1:
         cmd += ["--cpu", str(n)]
     env = dict(os.environ)
@@ -148,12 +226,20 @@ def main(argv=None) -> int:
     p.add_argument("--frame-skip", type=int, default=2, help="game frames per env step (QWOP ids; default 2)")
     p.add_argument("--list-envs", action="store_true",
                    help="also train with the envs stepped one by one (no batched vector env)")
+    p.add_argument("--trainer-args", default="", metavar="FLAGS",
+                   help='extra run.py flags for every trainer run and the update timing, e.g. "--activation relu"')
     args = p.parse_args(argv)
     args.env = args.env or _default_env()
     ranks = [int(r) for r in args.ranks.split(",")]
     args.num_envs, args.num_steps = _rollout_shape(args)
+    try:  # a bad flag fails here, in one line, before any run
+        from rlqwop.config import parse_args
+        parse_args(_trainer_args(args))
+    except SystemExit:
+        p.error(f"--trainer-args {args.trainer_args!r}: run.py does not take these flags (see above)")
     print(f"rlqwop bench: {args.env} (backend {args.backend}), {args.num_envs} envs x {args.num_steps} steps "
-          f"per acting rank per iteration, {args.total_steps} steps per run, {os.cpu_count()} CPUs")
+          f"per acting rank per iteration, {args.total_steps} steps per run, {os.cpu_count()} CPUs"
+          + (f", trainer flags {args.trainer_args}" if args.trainer_args else ""))
     plain = plain_env_sps(args)
     print(f"  one plain env ({args.env}, frame_skip {args.frame_skip}, random actions): {plain:8.0f} env steps/s",
           flush=True)
@@ -172,6 +258,16 @@ def main(argv=None) -> int:
                           f"the update {sh['update']:.0%}, the rest {sh['other']:.0%}", flush=True)
     plain2 = plain_env_sps(args)
     print(f"  one plain env again: {plain2:8.0f} env steps/s (the machine's drift over the run)")
+    up = update_cost(args)
+    print(f"  the learner's update alone (1 thread, {up['epochs']} epochs, minibatch {up['minibatch']}): "
+          f"{up['us_per_sample']:.1f} us per sample, the activation ({up['activation']}) {up['activation_share']:.0%} of it")
+    one = next((r for r in results if r["vector"] and r["ranks"] == 1 and r["shares"]), None)
+    if one:  # what the cores could give if nothing ever waited (one core collects this fast)
+        collect_us = one["shares"]["collect"] * 1e6 / one["sps"]
+        per_sample = collect_us + up["us_per_sample"]
+        print(f"  per sample on one core: collecting {collect_us:.1f} us + updating {up['us_per_sample']:.1f} us; "
+              "with perfect overlap N cores give at most N / that: " + ", ".join(
+                  f"{n} x{n * 1e6 / per_sample / plain:.2f}" for n in sorted(set(ranks) | {2})) + " one plain env")
     top = max(plain, plain2)  # the conservative ratio: to the faster of the two measurements
     print(f"  ratios to the faster plain env measurement ({top:.0f} env steps/s): " + ", ".join(
         f"{r['ranks']} rank(s){'' if r['vector'] else ' (list of envs)'} x{r['sps'] / top:.2f}" for r in results))

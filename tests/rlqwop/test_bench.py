@@ -45,3 +45,39 @@ def test_a_run_with_one_logged_iteration_is_an_error_naming_its_file(tmp_path):
     _write(path, [{"global_step": 1000, "time_s": 2}])
     with pytest.raises(RuntimeError, match="too few iterations in .*progress.csv"):
         _progress_rows(path)
+
+
+def _bench_args(**kw):
+    import argparse
+
+    from rlqwop.bench import _rollout_shape
+
+    a = argparse.Namespace(env="rlqwop/ToyRun-v0", backend="sim", num_envs=None, num_steps=None, frame_skip=None,
+                           trainer_args="")
+    vars(a).update(kw)
+    a.num_envs, a.num_steps = _rollout_shape(a)
+    return a
+
+
+def test_trainer_args_reach_every_trainer_flag_list():
+    from rlqwop.bench import _trainer_args
+
+    argv = _trainer_args(_bench_args(trainer_args="--activation relu --hidden 32,32"))
+    assert argv[:2] == ["--env", "rlqwop/ToyRun-v0"] and argv[-4:] == ["--activation", "relu", "--hidden", "32,32"]
+
+
+def test_update_cost_times_the_trainers_network_and_its_activation():
+    from rlqwop.bench import update_cost
+
+    for act in ("tanh", "relu"):
+        r = update_cost(_bench_args(trainer_args=f"--activation {act} --hidden 16,16"), batch=256, repeats=1)
+        assert r["activation"] == act and r["us_per_sample"] > 0 and 0.0 <= r["activation_share"] < 1.0
+        assert r["epochs"] == 4 and r["minibatch"] == 1024
+
+
+def test_bench_refuses_trainer_flags_run_py_does_not_take(capsys):
+    from rlqwop.bench import main
+
+    with pytest.raises(SystemExit):
+        main(["--env", "rlqwop/ToyRun-v0", "--trainer-args", "--no-such-flag 3"])
+    assert "--trainer-args '--no-such-flag 3': run.py does not take these flags" in capsys.readouterr().err
