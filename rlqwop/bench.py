@@ -106,14 +106,16 @@ def plain_env_sps(args, seconds: float = 5.0) -> float:
 
 
 def _rollout_shape(args) -> tuple[int, int]:
-    """(envs, steps) per acting rank: the flags given, else the trainer's own defaults."""
+    """(envs, steps) per acting rank as the trainer will run: the flags given (``--trainer-args``
+    last, as _trainer_args passes them), else the trainer's own defaults. run.py's parser reads
+    them, so a flag it does not take ends here (SystemExit), before any run."""
     from rlqwop.config import parse_args
 
     argv = ["--env", args.env, "--backend", args.backend]
     for flag, v in (("--num-envs", args.num_envs), ("--num-steps", args.num_steps)):
         if v is not None:
             argv += [flag, str(v)]
-    a = parse_args(argv)
+    a = parse_args(argv + shlex.split(args.trainer_args or ""))
     return a.num_envs, a.num_steps
 
 
@@ -231,10 +233,8 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
     args.env = args.env or _default_env()
     ranks = [int(r) for r in args.ranks.split(",")]
-    args.num_envs, args.num_steps = _rollout_shape(args)
-    try:  # a bad flag fails here, in one line, before any run
-        from rlqwop.config import parse_args
-        parse_args(_trainer_args(args))
+    try:  # a bad --trainer-args flag fails here, in one line, before any run
+        args.num_envs, args.num_steps = _rollout_shape(args)
     except SystemExit:
         p.error(f"--trainer-args {args.trainer_args!r}: run.py does not take these flags (see above)")
     print(f"rlqwop bench: {args.env} (backend {args.backend}), {args.num_envs} envs x {args.num_steps} steps "

@@ -66,6 +66,16 @@ def test_trainer_args_reach_every_trainer_flag_list():
     assert argv[:2] == ["--env", "rlqwop/ToyRun-v0"] and argv[-4:] == ["--activation", "relu", "--hidden", "32,32"]
 
 
+def test_a_rollout_shape_in_trainer_args_is_the_one_the_bench_counts_with():
+    """The bench sizes its runs by the shape the trainer gets, --trainer-args included."""
+    from rlqwop.bench import _trainer_args
+
+    a = _bench_args(trainer_args="--num-envs 3 --num-steps 5")
+    assert (a.num_envs, a.num_steps) == (3, 5)
+    argv = _trainer_args(a)
+    assert argv[argv.index("--num-envs") + 1] == "3" and argv[argv.index("--num-steps") + 1] == "5"
+
+
 def test_update_cost_times_the_trainers_network_and_its_activation():
     from rlqwop.bench import update_cost
 
