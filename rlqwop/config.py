@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="MLP hidden layer sizes for vector observations (default: the --init-from "
                         "checkpoint's, else 128,128)")
     g.add_argument("--activation", choices=("tanh", "relu"), default=None,
-                   help="the MLP's activation (default: the --init-from checkpoint's, else tanh)")
+                   help="the MLP's activation (default: the --init-from checkpoint's, else relu; tanh before Dec 3)")
     g.add_argument("--cnn-features", type=_positive_int, default=256,
                    help="width of the CNN's last layer for pixel observations")
 
@@ -259,26 +259,36 @@ def parse_args(argv=None) -> argparse.Namespace:
     return args
 
 
-DEFAULT_NETWORK = {"hidden": (128, 128), "activation": "tanh"}
+# A new run's network. relu since Dec 3 (session 31): from scratch with the trainer's defaults it
+# learned QWOP sooner than tanh on three seeds of three (models/README.md, "relu against tanh"), and
+# its update is ~20% cheaper on CPU (torch's tanh is slow there: rlqwop/README.md, "Speed").
+DEFAULT_NETWORK = {"hidden": (128, 128), "activation": "relu"}
+# What a saved config without these keys ran (checkpoints older than the flags): tanh, as every
+# runner in models/ before session 31 (their configs say so).
+LEGACY_NETWORK = {"hidden": (128, 128), "activation": "tanh"}
 
 
 def saved_network(cfg: dict) -> dict:
     """The MLP a run's saved config describes (hidden as a tuple, activation); a key it lacks (a
-    checkpoint older than the flag) was the default."""
-    return {"hidden": tuple(cfg.get("hidden", DEFAULT_NETWORK["hidden"])),
-            "activation": cfg.get("activation", DEFAULT_NETWORK["activation"])}
+    checkpoint older than the flag) was the default of its day (LEGACY_NETWORK)."""
+    return {"hidden": tuple(cfg.get("hidden", LEGACY_NETWORK["hidden"])),
+            "activation": cfg.get("activation", LEGACY_NETWORK["activation"])}
 
 
 def _network_defaults(args: argparse.Namespace) -> None:
     """--hidden / --activation left out: a fine-tune (--init-from) keeps its checkpoint's network, so
-    fine-tuning a widened runner needs no flag that must match it; anything else gets the defaults."""
+    fine-tuning a widened runner needs no flag that must match it; a --resume whose config.json
+    lacks them ran the legacy network; a new run gets DEFAULT_NETWORK."""
     if args.hidden is not None and args.activation is not None:
         return
-    source = {}
-    if args.resume is None and args.init_from is not None:
+    if args.resume is not None:
+        network = saved_network({})  # config.json's keys are in args already: only a missing one is None
+    elif args.init_from is not None:
         from rlqwop import checkpoint  # torch: only when a checkpoint is read
-        source = checkpoint.load(args.init_from).get("config") or {}
-    for key, value in saved_network(source).items():
+        network = saved_network(checkpoint.load(args.init_from).get("config") or {})
+    else:
+        network = DEFAULT_NETWORK
+    for key, value in network.items():
         if getattr(args, key) is None:
             setattr(args, key, value)
 

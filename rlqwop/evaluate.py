@@ -21,14 +21,53 @@ import numpy as np
 SPLITS_M = (10.0, 50.0)  # speedrun boards' splits (the 100 m time is the finish)
 
 
+# Stall recovery (`stall_s` > 0): a runner that has not gained STALL_PROGRESS_M metres for
+# `stall_s` seconds of game clock is stalled; the policy then samples its actions (as training
+# does) until the runner is STALL_CLEAR_M metres past where the stall began, then acts
+# deterministically again. Why: on the game the deterministic runner can come to rest kneeling on
+# the knocked-over hurdle, pressing nothing, and stay there until the time limit (models/README.md,
+# "Stalls at the hurdle"); a sampled policy gets it moving again about half the time.
+STALL_PROGRESS_M = 0.5
+STALL_CLEAR_M = 1.0
+
+
+class _StallWatch:
+    """Per-episode watchdog of stall recovery: says for each step whether the policy samples."""
+
+    def __init__(self, stall_s: float, info: dict):
+        self.stall_s, self.recoveries, self.until = float(stall_s), 0, None
+        self.mark_d, self.mark_t = _distance_clock(info)
+
+    def recovering(self, info: dict) -> bool:
+        d, t = _distance_clock(info)
+        if math.isnan(d) or math.isnan(t):
+            return False
+        if self.until is None:
+            if d >= self.mark_d + STALL_PROGRESS_M:
+                self.mark_d, self.mark_t = d, t
+            elif t - self.mark_t >= self.stall_s:
+                self.until, self.recoveries = d + STALL_CLEAR_M, self.recoveries + 1
+        elif d > self.until:
+            self.until, self.mark_d, self.mark_t = None, d, t
+        return self.until is not None
+
+
+def _distance_clock(info: dict) -> tuple[float, float]:
+    d, t = info.get("distance"), info.get("clock")
+    return (math.nan if d is None else float(d)), (math.nan if t is None else float(t))
+
+
 def play_episode(policy, env, max_steps: int, seed=None, frames: list | None = None,
-                 reset_options: dict | None = None) -> dict:
+                 reset_options: dict | None = None, stall_s: float = 0.0) -> dict:
     """One episode from reset(seed=seed). With `frames`, appends (rgb frame, distance m, clock s)
-    after the reset and after every step."""
+    after the reset and after every step. With `stall_s` > 0, stall recovery (above): the episode's
+    dict counts the recoveries under "stall_recoveries"."""
     obs, info = env.reset(seed=seed, options=reset_options)
-    if getattr(policy, "sample", False):  # a sampling policy's draws follow the episode's seed too
+    sampling = bool(getattr(policy, "sample", False))
+    if sampling or stall_s > 0:  # a sampling policy's draws follow the episode's seed too
         import torch
         torch.manual_seed(0 if seed is None else int(seed))
+    watch = _StallWatch(stall_s, info) if stall_s > 0 else None
     ret, steps = 0.0, 0
     splits = {m: math.nan for m in SPLITS_M}
 
@@ -44,13 +83,19 @@ def play_episode(policy, env, max_steps: int, seed=None, frames: list | None = N
 
     see(info)
     terminated = truncated = False
-    while steps < max_steps:
-        obs, r, terminated, truncated, info = env.step(policy(obs))
-        ret += float(r)
-        steps += 1
-        see(info)
-        if terminated or truncated:
-            break
+    try:
+        while steps < max_steps:
+            if watch is not None:
+                policy.sample = sampling or watch.recovering(info)
+            obs, r, terminated, truncated, info = env.step(policy(obs))
+            ret += float(r)
+            steps += 1
+            see(info)
+            if terminated or truncated:
+                break
+    finally:
+        if watch is not None:
+            policy.sample = sampling
     finished = bool(info.get("finished", False))
     clock = float(info.get("clock", math.nan)) if info.get("clock") is not None else math.nan
     return {
@@ -58,6 +103,7 @@ def play_episode(policy, env, max_steps: int, seed=None, frames: list | None = N
         "clock": clock, "fallen": bool(info.get("fallen", False)), "finished": finished,
         "time_100m": clock if finished else math.nan,
         **{f"split_{int(m)}m": splits[m] for m in SPLITS_M},
+        **({"stall_recoveries": watch.recoveries} if watch is not None else {}),
     }
 
 
@@ -164,7 +210,7 @@ def env_settings(cfg: dict, env_kwargs: dict, env: str | None = None, backend: s
 _worker = {}
 
 
-def _worker_init(checkpoint: str, ns_dict: dict, sample: bool = False) -> None:
+def _worker_init(checkpoint: str, ns_dict: dict, sample: bool = False, stall_s: float = 0.0) -> None:
     import signal
 
     import torch
@@ -176,19 +222,21 @@ def _worker_init(checkpoint: str, ns_dict: dict, sample: bool = False) -> None:
 
     _worker["policy"] = load_policy(checkpoint)
     _worker["policy"].sample = sample
+    _worker["stall_s"] = stall_s
     _worker["env"] = make_env(argparse.Namespace(**ns_dict))
     import atexit
     atexit.register(_worker["env"].close)
 
 
 def _worker_episode(seed: int, max_steps: int) -> dict:
-    return play_episode(_worker["policy"], _worker["env"], max_steps, seed=seed)
+    return play_episode(_worker["policy"], _worker["env"], max_steps, seed=seed, stall_s=_worker["stall_s"])
 
 
 def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_steps: int, workers: int,
-                 progress: bool = True, env=None, sample: bool = False) -> list[dict]:
+                 progress: bool = True, env=None, sample: bool = False, stall_s: float = 0.0) -> list[dict]:
     """Play one episode per seed with `workers` processes; results in the order of `seeds`. With one
-    worker the episodes play in this process, on `env` if given (closed at the end)."""
+    worker the episodes play in this process, on `env` if given (closed at the end). `stall_s`:
+    stall recovery (play_episode), 0 = off."""
     from tqdm import tqdm
 
     bar = tqdm(total=len(seeds), unit="episode", disable=not progress, dynamic_ncols=True, file=sys.stderr)
@@ -201,7 +249,7 @@ def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_
         try:
             out = []
             for s in seeds:
-                out.append(play_episode(policy, env, max_steps, seed=s))
+                out.append(play_episode(policy, env, max_steps, seed=s, stall_s=stall_s))
                 bar.update(1)
             return out
         finally:
@@ -212,7 +260,7 @@ def run_episodes(checkpoint: str, ns: argparse.Namespace, seeds: list[int], max_
 
     # spawn: a fresh interpreter per worker (no forked torch/MPI/backend state)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                               initializer=_worker_init, initargs=(checkpoint, vars(ns), sample))
+                               initializer=_worker_init, initargs=(checkpoint, vars(ns), sample, stall_s))
     try:
         futures = [pool.submit(_worker_episode, s, max_steps) for s in seeds]
         for f in futures:
@@ -259,6 +307,16 @@ def _checked_env(p, ns, policy, a):
     return env
 
 
+def add_stall_recovery_flag(p: argparse.ArgumentParser) -> None:
+    """--stall-recovery S (eval and report): off (0) unless given, so figures stay comparable."""
+    from .config import _float_in
+
+    p.add_argument("--stall-recovery", type=_float_in(0, 1e6), default=0.0, metavar="S",
+                   help=f"a runner that gains less than {STALL_PROGRESS_M:g} m in S seconds of game clock "
+                        f"samples its actions until {STALL_CLEAR_M:g} m further on (e.g. 4; default 0: off, "
+                        "the plain deterministic policy)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from qwop_sim.backends import BACKENDS
     from qwop_sim.envs.core import ACTION_MODES
@@ -292,6 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", action="store_true",
                    help="sample actions from the policy as training does (seeded by the episode's seed), "
                         "instead of the deterministic policy (key pressed when p > 0.5)")
+    add_stall_recovery_flag(p)
     p.add_argument("--workers", type=int, default=1,
                    help="processes playing episodes at once, each with its own env and backend")
     p.add_argument("--max-steps", type=int, default=5000, help="cut an episode after this many env steps")
@@ -355,7 +414,7 @@ def main(argv=None) -> int:
     if a.record:  # the recorded episode plays here, with rgb_array frames
         frames = []
         try:
-            eps.append(play_episode(policy, env, a.max_steps, seed=seeds[0], frames=frames))
+            eps.append(play_episode(policy, env, a.max_steps, seed=seeds[0], frames=frames, stall_s=a.stall_recovery))
         finally:
             env.close()
         seeds = seeds[1:]
@@ -363,9 +422,11 @@ def main(argv=None) -> int:
         env.close()
     if seeds:
         eps += run_episodes(a.checkpoint, ns, seeds, a.max_steps, workers, progress=a.progress,
-                            env=None if (a.record or workers > 1) else env, sample=a.sample)
+                            env=None if (a.record or workers > 1) else env, sample=a.sample,
+                            stall_s=a.stall_recovery)
     summary = summarize(eps)
-    print(f"checkpoint {a.checkpoint}{' (sampled actions)' if a.sample else ''} | env {ns.env} | "
+    recovery = f" (stall recovery after {a.stall_recovery:g} s)" if a.stall_recovery else ""
+    print(f"checkpoint {a.checkpoint}{' (sampled actions)' if a.sample else ''}{recovery} | env {ns.env} | "
           f"backend {ns.backend} | frame skip {ns.frame_skip} | env kwargs {ns.env_kwargs} | "
           f"{a.episodes} episodes, seeds {a.seed}..{a.seed + a.episodes - 1}")
     print(format_table(eps, summary))
@@ -373,7 +434,8 @@ def main(argv=None) -> int:
         os.makedirs(os.path.dirname(os.path.abspath(a.json)), exist_ok=True)
         with open(a.json, "w") as f:
             json.dump(_jsonable({"checkpoint": a.checkpoint, "env": ns.env, "backend": ns.backend, "frame_skip": ns.frame_skip,
-                                 "env_kwargs": json.loads(ns.env_kwargs), "episodes": eps, "summary": summary}),
+                                 "env_kwargs": json.loads(ns.env_kwargs), "stall_recovery_s": a.stall_recovery,
+                                 "episodes": eps, "summary": summary}),
                       f, indent=1, allow_nan=False)
         print(f"wrote {a.json}")
     if a.record:

@@ -80,6 +80,8 @@ class NatureCNN(nn.Module):
 
 class ActorCritic(nn.Module):
     def __init__(self, spec: dict, hidden=(128, 128), activation: str = "tanh", cnn_features: int = 256):
+        # hidden/activation default to the legacy network (config.LEGACY_NETWORK); a run gets its
+        # own from its flags (build_model), a checkpoint from its config (config.saved_network)
         super().__init__()
         self.spec = dict(spec)
         self.kind = spec["action"]["kind"]

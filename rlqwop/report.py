@@ -19,7 +19,7 @@ import os
 import sys
 import time
 
-from .evaluate import _jsonable, env_settings, run_episodes, summarize
+from .evaluate import _jsonable, add_stall_recovery_flag, env_settings, run_episodes, summarize
 
 # name -> env kwargs of the start (qwop_sim/envs/starts.py). The plain start has no randomness:
 # one episode says it all. The first six are the standard table (comparable across models); the
@@ -57,21 +57,24 @@ STRETCHES = ((0, 10, "start 0-10 m"), (10, 48, "10-48 m"), (48, 60, "hurdle 48-6
 
 
 def where_lost(raw: dict) -> str:
-    """A table of where the races that did not finish ended, per backend, over every start played."""
-    falls: dict[str, list[float]] = {}
+    """A table of where the races that did not finish ended, per backend, over every start played,
+    and how many of them ran out of time with the runner still up (not fallen): a stall, unless the
+    episodes were cut short on purpose (--max-steps)."""
+    lost: dict[str, list[dict]] = {}
     for key, r in raw.items():
         backend = key.split(" | ")[-1]
-        falls.setdefault(backend, [])
-        falls[backend] += [e["distance"] for e in r["episodes"] if not e.get("finished")]
-    head = "| lost races ended at | " + " | ".join(label for _, _, label in STRETCHES) + " |"
-    out = [head, "| --- |" + " --- |" * len(STRETCHES)]
-    for backend, ds in falls.items():
+        lost.setdefault(backend, [])
+        lost[backend] += [e for e in r["episodes"] if not e.get("finished")]
+    head = "| lost races ended at | " + " | ".join(label for _, _, label in STRETCHES) + " | of them out of time (not fallen) |"
+    out = [head, "| --- |" + " --- |" * (len(STRETCHES) + 1)]
+    for backend, eps in lost.items():
         # each race in the first stretch whose end lies beyond it; the first stretch takes the runs
         # that went backwards (< 0 m), the last anything at 100 m and more
         counts = [0] * len(STRETCHES)
-        for d in ds:
-            counts[next((i for i, (_, hi, _) in enumerate(STRETCHES) if d < hi), len(STRETCHES) - 1)] += 1
-        out.append(f"| {backend} ({len(ds)} lost) | " + " | ".join(str(c) for c in counts) + " |")
+        for e in eps:
+            counts[next((i for i, (_, hi, _) in enumerate(STRETCHES) if e["distance"] < hi), len(STRETCHES) - 1)] += 1
+        out_of_time = sum(e.get("fallen") is False for e in eps)
+        out.append(f"| {backend} ({len(eps)} lost) | " + " | ".join(str(c) for c in counts) + f" | {out_of_time} |")
     return "\n".join(out)
 
 
@@ -119,6 +122,7 @@ def main(argv=None) -> int:
                         "('held keys={\"start_keys\": 25, \"start_hold\": 25}'; the options of "
                         "qwop_sim/envs/starts.py, and key slips: 'slips={\"key_slip\": 0.01, "
                         "\"key_slip_hold\": 4}'); repeatable")
+    add_stall_recovery_flag(p)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--max-steps", type=int, default=5000)
     p.add_argument("--seed", type=int, default=20_000, help="episode i of every start uses reset(seed=SEED + i)")
@@ -146,7 +150,7 @@ def main(argv=None) -> int:
             ns = env_settings(cfg, kwargs, backend=backend)
             print(f"[report] {start} on {backend}: {n} episode(s)", file=sys.stderr, flush=True)
             eps = run_episodes(a.checkpoint, ns, [a.seed + i for i in range(n)], a.max_steps,
-                               min(a.workers, n))
+                               min(a.workers, n), stall_s=a.stall_recovery)
             s = summarize(eps)
             raw[f"{start} | {backend}"] = {"env_kwargs": kwargs, "summary": s, "episodes": eps}
             lines.append(row(start, backend, s))
@@ -164,9 +168,10 @@ def main(argv=None) -> int:
                 lines.append(row(label, backend, summarize(eps)))
     lines += ["", where_lost(raw)]
     table = "\n".join(lines)
-    print(f"\n{a.checkpoint} (deterministic policy, seeds {a.seed}.., {time.time() - t0:.0f} s)\n{table}")
+    policy = "deterministic policy" + (f", stall recovery after {a.stall_recovery:g} s" if a.stall_recovery else "")
+    print(f"\n{a.checkpoint} ({policy}, seeds {a.seed}.., {time.time() - t0:.0f} s)\n{table}")
     if a.out:
-        write_table(a.out, f"`{a.checkpoint}`, deterministic policy, seeds {a.seed}+i, "
+        write_table(a.out, f"`{a.checkpoint}`, {policy}, seeds {a.seed}+i, "
                            f"`python run.py report {' '.join(argv if argv is not None else sys.argv[1:])}`", table, raw)
     return 0
 

@@ -122,6 +122,74 @@ def test_sampled_policy_is_reproducible_per_seed_and_differs_from_the_determinis
     assert det[0] == {**det[1], "seed": det[0]["seed"]} and a != det
 
 
+class _FrozenRunner:
+    """Presses nothing when deterministic (the runner stands still on the line: a stall), random
+    keys from torch's RNG when sampling; counts the steps of each kind."""
+
+    def __init__(self):
+        self.sample, self.sampled, self.deterministic = False, 0, 0
+
+    def __call__(self, obs):
+        import numpy as np
+        import torch
+
+        if self.sample:
+            self.sampled += 1
+            return (torch.rand(4) < 0.5).numpy().astype(np.int8)
+        self.deterministic += 1
+        return np.zeros(4, np.int8)
+
+
+def _sim_env():
+    import gymnasium as gym
+
+    import qwop_sim  # noqa: F401  (registers the ids)
+
+    return gym.make("qwop-v0", backend="sim", frame_skip=2)
+
+
+def test_stall_recovery_samples_only_once_the_runner_stalls_and_is_reproducible():
+    from rlqwop.evaluate import play_episode
+
+    env = _sim_env()
+    try:
+        frozen = _FrozenRunner()
+        off = play_episode(frozen, env, 150, seed=3)
+        assert "stall_recoveries" not in off and frozen.sampled == 0 and off["distance"] < 0.5  # it stays put
+        frozen = _FrozenRunner()
+        on = play_episode(frozen, env, 150, seed=3, stall_s=2.0)
+        # 2 s of clock at 2 frames a step = 30 steps without progress, then sampled keys
+        assert on["stall_recoveries"] >= 1 and frozen.deterministic == 30 and frozen.sampled > 0
+        assert frozen.sample is False  # the policy is handed back as it came
+        again = play_episode(_FrozenRunner(), env, 150, seed=3, stall_s=2.0)
+        assert again == on  # the sampled keys follow the episode's seed
+    finally:
+        env.close()
+
+
+def test_stall_watch_resets_on_progress_and_ends_a_recovery_past_the_stall():
+    from rlqwop.evaluate import STALL_CLEAR_M, _StallWatch
+
+    w = _StallWatch(4.0, {"distance": 0.0, "clock": 0.0})
+    assert not w.recovering({"distance": 0.4, "clock": 3.9})
+    assert not w.recovering({"distance": 0.6, "clock": 5.0})  # 0.5 m gained: the clock starts again
+    assert not w.recovering({"distance": 0.7, "clock": 8.9})
+    assert w.recovering({"distance": 0.7, "clock": 9.0}) and w.recoveries == 1
+    assert w.recovering({"distance": 0.7 + STALL_CLEAR_M, "clock": 12.0})  # not yet past
+    assert not w.recovering({"distance": 0.8 + STALL_CLEAR_M, "clock": 12.1})
+    assert not w.recovering({"distance": 0.8 + STALL_CLEAR_M, "clock": 16.0}) and w.recoveries == 1
+
+
+def test_eval_and_report_take_stall_recovery(tmp_path):
+    r = _eval("--episodes", "1", "--max-steps", "30", "--stall-recovery", "4", "--json", str(tmp_path / "e.json"))
+    assert r.returncode == 0, r.stderr
+    assert "stall recovery after 4 s" in r.stdout
+    out = json.load(open(tmp_path / "e.json"))
+    assert out["stall_recovery_s"] == 4.0 and out["episodes"][0]["stall_recoveries"] == 0
+    bad = _eval("--episodes", "1", "--stall-recovery", "-1")
+    assert bad.returncode == 2 and "--stall-recovery" in bad.stderr
+
+
 def test_report_writes_the_table_and_the_episodes(tmp_path):
     out = tmp_path / "r.md"
     r = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--backends", "sim",
@@ -133,7 +201,8 @@ def test_report_writes_the_table_and_the_episodes(tmp_path):
     pooled = [line for line in out.read_text().splitlines() if line.startswith("| **every standard disturbed start")]
     assert len(pooled) == 1 and "| sim | 0/3 " in pooled[0]  # the plain start is not pooled
     lost = [line for line in out.read_text().splitlines() if line.startswith("| sim (")]
-    assert lost == ["| sim (4 lost) | 4 | 0 | 0 | 0 |"]  # 40 steps from the line: every race ends in 0-10 m
+    # 40 steps from the line: every race ends in 0-10 m, out of time (cut short, still up)
+    assert lost == ["| sim (4 lost) | 4 | 0 | 0 | 0 | 4 |"]
     raw = json.loads((tmp_path / "r.json").read_text())
     assert raw["noise 0.1 | sim"]["env_kwargs"] == {"init_noise": 0.1} and len(raw["noise 0.1 | sim"]["episodes"]) == 3
 
@@ -166,7 +235,8 @@ def test_report_plays_extra_starts_and_pools_them_apart(tmp_path):
 def test_where_lost_counts_every_lost_race_once():
     from rlqwop.report import where_lost
 
-    eps = [{"distance": d, "finished": False} for d in (-0.1, 0.4, 9.99, 10.0, 52.3, 60.0, 99.9)]
-    eps.append({"distance": 100.4, "finished": True})
+    eps = [{"distance": d, "finished": False, "fallen": True} for d in (-0.1, 0.4, 9.99, 10.0, 52.3, 60.0, 99.9)]
+    eps.append({"distance": 100.4, "finished": True, "fallen": False})
+    eps.append({"distance": 55.5, "finished": False, "fallen": False})  # stalled at the hurdle until the time ran out
     table = where_lost({"noise 0.1 | node": {"episodes": eps}})
-    assert table.splitlines()[-1] == "| node (7 lost) | 3 | 1 | 1 | 2 |"  # behind the line counts as the start
+    assert table.splitlines()[-1] == "| node (8 lost) | 3 | 1 | 2 | 2 | 1 |"  # behind the line counts as the start

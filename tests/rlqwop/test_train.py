@@ -323,7 +323,22 @@ def test_init_from_keeps_the_checkpoints_network_unless_told(tmp_path):
     assert train_main(argv + ["--total-steps", "128"]) == 0
     assert checkpoint.load(os.path.join(str(tmp_path), "ft", "latest.pt"))["config"]["hidden"] == [16, 8]
     assert parse_args(argv + ["--activation", "tanh"]).activation == "tanh"  # told: the flag wins
-    assert (parse_args([]).hidden, parse_args([]).activation) == ((128, 128), "tanh")
+    assert (parse_args([]).hidden, parse_args([]).activation) == ((128, 128), "relu")  # a new run's defaults
+
+
+def test_a_resumed_config_without_the_network_keys_keeps_the_legacy_tanh_network(tmp_path):
+    """Runs saved before --hidden/--activation existed ran 128-128 tanh: --resume must rebuild that,
+    not today's default (relu), or their weights would run through another function."""
+    src = _train(tmp_path, "--total-steps", "128", "--activation", "tanh")
+    cfg_path = os.path.join(src, "config.json")
+    cfg = json.load(open(cfg_path))
+    del cfg["activation"], cfg["hidden"]
+    json.dump(cfg, open(cfg_path, "w"))
+    a = parse_args(["--resume", src])
+    assert (a.hidden, a.activation) == ((128, 128), "tanh")
+    from rlqwop.config import saved_network
+
+    assert saved_network({}) == {"hidden": (128, 128), "activation": "tanh"}  # a policy's checkpoint likewise
 
 
 def test_device_auto_is_cpu_here_and_cuda_without_a_gpu_is_a_clear_error(tmp_path, capsys):
