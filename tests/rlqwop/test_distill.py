@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 
-MODEL = os.path.join(ROOT, "models", "qwop-ppo-sim.pt")
+MODEL = os.path.join(ROOT, "models", "qwop-ppo-sim-v5.pt")  # a tanh runner: distilled into relu
 
 
 def test_the_student_acts_as_the_teacher_on_the_states_it_learned_from_and_fine_tunes(tmp_path):
