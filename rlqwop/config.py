@@ -138,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="MLP hidden layer sizes for vector observations (default: the --init-from "
                         "checkpoint's, else 128,128)")
     g.add_argument("--activation", choices=("tanh", "relu"), default=None,
-                   help="the MLP's activation (default: the --init-from checkpoint's, else relu; tanh before Dec 3)")
+                   help="the MLP's activation (default: the --init-from checkpoint's, a --resume's own, else relu; "
+                        "tanh before Dec 3)")
     g.add_argument("--cnn-features", type=_positive_int, default=256,
                    help="width of the CNN's last layer for pixel observations")
 

@@ -1,4 +1,4 @@
-"""Distil a runner into another network: `python -m rlqwop.distill --checkpoint models/qwop-ppo-sim.pt
+"""Distil a runner into another network: `python -m rlqwop.distill --checkpoint models/qwop-ppo-sim-v5.pt
 --activation relu --out runs/v5-relu.pt`.
 
 The student (an MLP of `--hidden` units with `--activation`) learns to act as the teacher does and to
@@ -59,8 +59,8 @@ def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: in
     student = ActorCritic(teacher_state["spec"], hidden=tuple(hidden), activation=activation)
     opt = torch.optim.Adam(student.parameters(), lr=lr, eps=1e-5)
     kw = dict(json.loads(cfg.get("env_kwargs") or "{}") if env_kwargs is None else env_kwargs)
-    if cfg.get("frame_skip"):
-        kw["frame_skip"] = int(cfg["frame_skip"])
+    if cfg.get("frame_skip"):  # the teacher's control rate, unless --env-kwargs names another
+        kw.setdefault("frame_skip", int(cfg["frame_skip"]))
     envs = make_vector_env(num_envs, autoreset_mode=gym.vector.AutoresetMode.SAME_STEP, **kw)
     figures, gathered = [], []
     try:

@@ -23,7 +23,7 @@ SPLITS_M = (10.0, 50.0)  # speedrun boards' splits (the 100 m time is the finish
 
 # Stall recovery (`stall_s` > 0): a runner that has not gained STALL_PROGRESS_M metres for
 # `stall_s` seconds of game clock is stalled; the policy then samples its actions (as training
-# does) until the runner is STALL_CLEAR_M metres past where the stall began, then acts
+# does) until the runner is STALL_CLEAR_M metres past where it was when the stall was found, then acts
 # deterministically again. Why: on the game the deterministic runner can come to rest kneeling on
 # the knocked-over hurdle, pressing nothing, and stay there until the time limit (models/README.md,
 # "Stalls at the hurdle"); a sampled policy gets it moving again about half the time.
@@ -40,8 +40,8 @@ class _StallWatch:
 
     def recovering(self, info: dict) -> bool:
         d, t = _distance_clock(info)
-        if math.isnan(d) or math.isnan(t):
-            return False
+        if math.isnan(d) or math.isnan(t):  # nothing to judge by (no backend today): as it was
+            return self.until is not None
         if self.until is None:
             if d >= self.mark_d + STALL_PROGRESS_M:
                 self.mark_d, self.mark_t = d, t

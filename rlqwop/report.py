@@ -58,14 +58,15 @@ STRETCHES = ((0, 10, "start 0-10 m"), (10, 48, "10-48 m"), (48, 60, "hurdle 48-6
 
 def where_lost(raw: dict) -> str:
     """A table of where the races that did not finish ended, per backend, over every start played,
-    and how many of them ran out of time with the runner still up (not fallen): a stall, unless the
-    episodes were cut short on purpose (--max-steps)."""
+    and how many of them ended with the runner still up (not fallen): the time ran out (a stall,
+    unless --max-steps cut the races short on purpose), or the runner went back past the line's
+    limit (qwop_sim.envs.core.BACKWARD_LIMIT_M)."""
     lost: dict[str, list[dict]] = {}
     for key, r in raw.items():
         backend = key.split(" | ")[-1]
         lost.setdefault(backend, [])
         lost[backend] += [e for e in r["episodes"] if not e.get("finished")]
-    head = "| lost races ended at | " + " | ".join(label for _, _, label in STRETCHES) + " | of them out of time (not fallen) |"
+    head = "| lost races ended at | " + " | ".join(label for _, _, label in STRETCHES) + " | of them not fallen (time up, or back past -10 m) |"
     out = [head, "| --- |" + " --- |" * (len(STRETCHES) + 1)]
     for backend, eps in lost.items():
         # each race in the first stretch whose end lies beyond it; the first stretch takes the runs
@@ -152,7 +153,8 @@ def main(argv=None) -> int:
             eps = run_episodes(a.checkpoint, ns, [a.seed + i for i in range(n)], a.max_steps,
                                min(a.workers, n), stall_s=a.stall_recovery)
             s = summarize(eps)
-            raw[f"{start} | {backend}"] = {"env_kwargs": kwargs, "summary": s, "episodes": eps}
+            raw[f"{start} | {backend}"] = {"env_kwargs": kwargs, "stall_recovery_s": a.stall_recovery,
+                                           "summary": s, "episodes": eps}
             lines.append(row(start, backend, s))
             print(lines[-1], flush=True)
             if kwargs:

@@ -154,7 +154,7 @@ def _train(args, comm) -> int:
             if ignored:  # flags removed since the run was made (e.g. overlap): config.json loses them
                 print(f"[rlqwop] {rd}/config.json: ignoring {', '.join(ignored)} (no such flag any more)", flush=True)
         elif args.init_from:
-            _init_from(args.init_from, model, norm, spec)
+            _init_from(args.init_from, model, norm, spec, args.activation)
             learner.load_state_dict(model.state_dict())
             print(f"[rlqwop] initialised the policy and normaliser from {args.init_from}", flush=True)
         elif os.path.isfile(latest):
@@ -350,12 +350,19 @@ def _plot_due(plot_every: int, iteration: int, last_plot: float) -> bool:
     return time.monotonic() - last_plot >= PLOT_SECONDS
 
 
-def _init_from(path: str, model, norm, spec: dict) -> None:
+def _init_from(path: str, model, norm, spec: dict, activation: str) -> None:
     """Fine-tuning: weights and observation statistics of another run's checkpoint (not its optimizer,
     step count or flags). The observation and action spaces and the network must be the same."""
+    from .config import saved_network
+
     state = checkpoint.load(path)
     if state.get("spec") != spec:
         sys.exit(f"run.py: --init-from {path}: its spaces {state.get('spec')} differ from this run's {spec}")
+    theirs = saved_network(state.get("config") or {})["activation"]
+    if not spec["image"] and theirs != activation:  # same shapes, so load_state_dict would not notice
+        sys.exit(f"run.py: --init-from {path}: its network is {theirs}, this run's --activation {activation}: "
+                 f"its weights would run through another function (leave --activation out to keep {theirs}, "
+                 f"or move the runner into {activation} with python -m rlqwop.distill)")
     try:
         model.load_state_dict(state["model"])
     except RuntimeError as e:

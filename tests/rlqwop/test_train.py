@@ -313,6 +313,15 @@ def test_init_from_refuses_another_network(tmp_path):
         train_main(argv)
 
 
+def test_init_from_refuses_another_activation(tmp_path):
+    """Same shapes, so the weights would load: a tanh runner's weights must not silently run through relu."""
+    src = _train(tmp_path, "--total-steps", "128", "--activation", "tanh")
+    argv = FAST + ["--runs-dir", str(tmp_path), "--name", "ft", "--total-steps", "128", "--activation", "relu",
+                   "--init-from", os.path.join(src, "latest.pt")]
+    with pytest.raises(SystemExit, match="its network is tanh, this run's --activation relu"):
+        train_main(argv)
+
+
 def test_init_from_keeps_the_checkpoints_network_unless_told(tmp_path):
     """A widened runner (rlqwop.widen) fine-tunes without repeating its --hidden; a plain run keeps
     the defaults."""
