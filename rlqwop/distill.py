@@ -37,10 +37,12 @@ def _chunks(fn, x):
 
 def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: int, num_envs: int,
             epochs: int = 4, minibatch: int = 1024, lr: float = 3e-4, seed: int = 0, env_kwargs: dict | None = None,
-            log=print):
+            start_teacher_state: dict | None = None, start_steps: int = 0, log=print):
     """The student ActorCritic, its optimizer and a list of per-round figures ({samples, agree,
     kl, value_mse}): `agree` is the share of the gathered states where the student's deterministic
-    keys are the teacher's (all of them)."""
+    keys are the teacher's (all of them). With `start_teacher_state`, that runner is the teacher of
+    the first `start_steps` agent steps of every episode (its keys there, through its own normaliser;
+    the values stay the teacher's): e.g. a game stage's starts with a sim runner's running."""
     import gymnasium as gym
     import torch
     import torch.nn.functional as F
@@ -52,6 +54,9 @@ def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: in
 
     teacher_policy = Policy.from_state(teacher_state)
     teacher, norm = teacher_policy.model, teacher_policy.norm
+    starter = Policy.from_state(start_teacher_state) if start_teacher_state is not None else None
+    if starter is not None and (starter.spec != teacher_policy.spec or start_steps <= 0):
+        raise ValueError("rlqwop.distill: the start teacher needs the teacher's spaces and start_steps > 0")
     cfg = teacher_state.get("config", {})
     if teacher.image or teacher.kind != "multibinary" or (cfg.get("env") or "qwop-v0") != "qwop-v0":
         raise ValueError("rlqwop.distill: only qwop-v0 runners with MultiBinary keys (body-state observations)")
@@ -62,22 +67,38 @@ def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: in
     if cfg.get("frame_skip"):  # the teacher's control rate, unless --env-kwargs names another
         kw.setdefault("frame_skip", int(cfg["frame_skip"]))
     envs = make_vector_env(num_envs, autoreset_mode=gym.vector.AutoresetMode.SAME_STEP, **kw)
-    figures, gathered = [], []
+    def normed(policy, raw):
+        return torch.as_tensor(np.asarray(policy.norm.obs(raw), np.float32))
+
+    figures, gathered, ages = [], [], []
     try:
         obs, _ = envs.reset(seed=seed)
+        age = np.zeros(num_envs, np.int64)  # agent steps since each env's episode began
         for rnd in range(rounds):
-            actor = teacher if rnd == 0 else student
             for _ in range(steps):
-                x = np.asarray(norm.obs(obs.astype(np.float32)), np.float32)
-                gathered.append(x)
+                raw = obs.astype(np.float32)
+                gathered.append(raw)
+                ages.append(age.copy())
                 with torch.no_grad():
-                    keys, _, _ = actor.act(torch.as_tensor(x))
-                obs, *_ = envs.step(keys.numpy().astype(np.int8))
-            data = torch.as_tensor(np.concatenate(gathered))
-            gathered = [data.numpy()]
+                    if rnd > 0:
+                        keys, _, _ = student.act(normed(teacher_policy, raw))
+                    else:  # the teachers' sampled keys, one draw for all envs (as ActorCritic.act draws)
+                        logits = teacher.actor(normed(teacher_policy, raw))
+                        if starter is not None:
+                            early = torch.as_tensor(age < start_steps)[:, None]
+                            logits = torch.where(early, starter.model.actor(normed(starter, raw)), logits)
+                        keys = torch.bernoulli(torch.sigmoid(logits))
+                obs, _, terminated, truncated, _ = envs.step(keys.numpy().astype(np.int8))
+                age = np.where(terminated | truncated, 0, age + 1)
+            raw_all = np.concatenate(gathered)
+            gathered, ages = [raw_all], [np.concatenate(ages)]
+            data = normed(teacher_policy, raw_all)
             with torch.no_grad():
                 t_logits = _chunks(teacher.actor, data)
                 t_value = _chunks(lambda b: teacher.critic(b).squeeze(-1), data)
+                if starter is not None:
+                    early = torch.as_tensor(ages[0] < start_steps)[:, None]
+                    t_logits = torch.where(early, _chunks(starter.model.actor, normed(starter, raw_all)), t_logits)
             t_prob = torch.sigmoid(t_logits)
             for _ in range(epochs):
                 for idx in torch.randperm(len(data)).split(minibatch):
@@ -118,6 +139,10 @@ def main(argv=None) -> int:
     p.add_argument("--minibatch", type=_positive_int, default=1024)
     p.add_argument("--lr", type=float, default=3e-4)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--start-teacher", default=None, metavar="CKPT",
+                   help="another runner to learn the first --start-steps agent steps of each episode from "
+                        "(e.g. a game stage's starts), the teacher for the rest")
+    p.add_argument("--start-steps", type=_positive_int, default=45, help="with --start-teacher (45: 3 s at frame skip 2)")
     p.add_argument("--env-kwargs", default=None, metavar="JSON",
                    help="the starts to gather states on (default: the teacher's training env kwargs)")
     a = p.parse_args(argv)
@@ -125,6 +150,12 @@ def main(argv=None) -> int:
         state = load(a.checkpoint)
     except (FileNotFoundError, CheckpointError) as e:
         p.error(f"--checkpoint {e}")
+    start_state = None
+    if a.start_teacher is not None:
+        try:
+            start_state = load(a.start_teacher)
+        except (FileNotFoundError, CheckpointError) as e:
+            p.error(f"--start-teacher {e}")
     from .config import saved_network
 
     cfg = dict(state.get("config") or {})
@@ -141,10 +172,13 @@ def main(argv=None) -> int:
     t0 = time.time()
     try:
         student, opt, norm, figures = distill(state, hidden, a.activation, a.rounds, a.steps, a.num_envs,
-                                              epochs=a.epochs, minibatch=a.minibatch, lr=a.lr, seed=a.seed, env_kwargs=env_kwargs)
+                                              epochs=a.epochs, minibatch=a.minibatch, lr=a.lr, seed=a.seed, env_kwargs=env_kwargs,
+                                              start_teacher_state=start_state, start_steps=a.start_steps)
     except ValueError as e:
         p.error(str(e))
-    cfg.update(hidden=list(hidden), activation=a.activation, distilled_from=a.checkpoint)
+    source = a.checkpoint if start_state is None else (f"{a.start_teacher} for the first {a.start_steps} agent "
+                                                       f"steps of an episode, {a.checkpoint} after")
+    cfg.update(hidden=list(hidden), activation=a.activation, distilled_from=source)
     save(a.out, make_state(student, opt, norm, 0, 0, -float("inf"), cfg))
     print(f"[distill] wrote {a.out}: {'-'.join(map(str, hidden))} {a.activation}, from {a.checkpoint}, "
           f"{figures[-1]['samples']} states, {time.time() - t0:.0f} s")

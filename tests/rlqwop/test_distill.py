@@ -64,3 +64,25 @@ def test_distill_refuses_a_bad_checkpoint(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["--checkpoint", str(bad), "--out", str(tmp_path / "s.pt")])
     assert e.value.code == 2 and "empty file" in capsys.readouterr().err
+
+
+def test_a_start_teacher_that_is_the_teacher_changes_nothing_and_another_one_is_recorded(tmp_path):
+    """The start teacher takes the first --start-steps of every episode: given the teacher itself, the
+    student is the same float for float; given another runner (the game stage), the checkpoint says
+    which learned what."""
+    import torch
+
+    from rlqwop import checkpoint
+    from rlqwop.distill import distill, main
+
+    state = checkpoint.load(MODEL)
+    kw = dict(rounds=2, steps=12, num_envs=4, epochs=3, minibatch=16)
+    plain, _, _, f1 = distill(state, (16, 16), "relu", **kw)
+    same, _, _, f2 = distill(state, (16, 16), "relu", start_teacher_state=checkpoint.load(MODEL), start_steps=5, **kw)
+    assert f1 == f2
+    assert all(torch.equal(a, b) for a, b in zip(plain.state_dict().values(), same.state_dict().values()))
+    game = os.path.join(ROOT, "models", "qwop-ppo-game-finetuned.pt")
+    out = str(tmp_path / "two.pt")
+    assert main(["--checkpoint", MODEL, "--start-teacher", game, "--start-steps", "5", "--out", out, "--hidden", "16,16",
+                 "--rounds", "1", "--steps", "12", "--num-envs", "4"]) == 0
+    assert checkpoint.load(out)["config"]["distilled_from"] == f"{game} for the first 5 agent steps of an episode, {MODEL} after"

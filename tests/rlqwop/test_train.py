@@ -107,7 +107,7 @@ def test_the_shipped_run_resumes_and_the_shipped_checkpoints_load(tmp_path, monk
     for name in sorted(os.listdir(models)):
         if name.endswith(".pt"):  # each records the frame skip it was trained at (v5, v4 and their game stages: 2)
             pol = load_policy(os.path.join(models, name))
-            assert pol.frame_skip == pol.config["frame_skip"] == (2 if name in ("qwop-ppo-sim.pt", "qwop-ppo-sim-v5.pt", "qwop-ppo-sim-v4.pt", "qwop-ppo-game-finetuned.pt", "qwop-ppo-game-finetuned-v4.pt") else 4), name
+            assert pol.frame_skip == pol.config["frame_skip"] == (2 if name in ("qwop-ppo-sim.pt", "qwop-ppo-robust.pt", "qwop-ppo-sim-v5.pt", "qwop-ppo-sim-v4.pt", "qwop-ppo-game-finetuned.pt", "qwop-ppo-game-finetuned-v4.pt") else 4), name
     rd = str(tmp_path / "run-sim-finetune")
     shutil.copytree(os.path.join(models, "run-sim-finetune"), rd)
     step = checkpoint.load(os.path.join(rd, "latest.pt"))["global_step"]
