@@ -35,6 +35,13 @@ def _chunks(fn, x):
     return torch.cat([fn(x[i:i + _BATCH]) for i in range(0, len(x), _BATCH)])
 
 
+def _normed(policy, raw: np.ndarray):
+    """Raw observations as `policy` sees them (its frozen normaliser), as a tensor."""
+    import torch
+
+    return torch.as_tensor(np.asarray(policy.norm.obs(raw), np.float32))
+
+
 def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: int, num_envs: int,
             epochs: int = 4, minibatch: int = 1024, lr: float = 3e-4, seed: int = 0, env_kwargs: dict | None = None,
             start_teacher_state: dict | None = None, start_steps: int = 0, log=print):
@@ -67,38 +74,41 @@ def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: in
     if cfg.get("frame_skip"):  # the teacher's control rate, unless --env-kwargs names another
         kw.setdefault("frame_skip", int(cfg["frame_skip"]))
     envs = make_vector_env(num_envs, autoreset_mode=gym.vector.AutoresetMode.SAME_STEP, **kw)
-    def normed(policy, raw):
-        return torch.as_tensor(np.asarray(policy.norm.obs(raw), np.float32))
-
-    figures, gathered, ages = [], [], []
+    figures = []
+    # everything gathered so far, as the student sees it, with the teachers' labels: each round
+    # labels only its own new states
+    data, t_logits, t_value = (torch.empty(0, *teacher_state["spec"]["obs_shape"]), torch.empty(0, teacher.n_act),
+                               torch.empty(0))
     try:
         obs, _ = envs.reset(seed=seed)
         age = np.zeros(num_envs, np.int64)  # agent steps since each env's episode began
         for rnd in range(rounds):
+            raws, ages = [], []
             for _ in range(steps):
                 raw = obs.astype(np.float32)
-                gathered.append(raw)
+                raws.append(raw)
                 ages.append(age.copy())
                 with torch.no_grad():
                     if rnd > 0:
-                        keys, _, _ = student.act(normed(teacher_policy, raw))
+                        keys, _, _ = student.act(_normed(teacher_policy, raw))
                     else:  # the teachers' sampled keys, one draw for all envs (as ActorCritic.act draws)
-                        logits = teacher.actor(normed(teacher_policy, raw))
+                        logits = teacher.actor(_normed(teacher_policy, raw))
                         if starter is not None:
                             early = torch.as_tensor(age < start_steps)[:, None]
-                            logits = torch.where(early, starter.model.actor(normed(starter, raw)), logits)
+                            logits = torch.where(early, starter.model.actor(_normed(starter, raw)), logits)
                         keys = torch.bernoulli(torch.sigmoid(logits))
                 obs, _, terminated, truncated, _ = envs.step(keys.numpy().astype(np.int8))
                 age = np.where(terminated | truncated, 0, age + 1)
-            raw_all = np.concatenate(gathered)
-            gathered, ages = [raw_all], [np.concatenate(ages)]
-            data = normed(teacher_policy, raw_all)
+            raw_new = np.concatenate(raws)
+            new = _normed(teacher_policy, raw_new)
             with torch.no_grad():
-                t_logits = _chunks(teacher.actor, data)
-                t_value = _chunks(lambda b: teacher.critic(b).squeeze(-1), data)
+                logits_new = _chunks(teacher.actor, new)
                 if starter is not None:
-                    early = torch.as_tensor(ages[0] < start_steps)[:, None]
-                    t_logits = torch.where(early, _chunks(starter.model.actor, normed(starter, raw_all)), t_logits)
+                    early = torch.as_tensor(np.concatenate(ages) < start_steps)[:, None]
+                    logits_new = torch.where(early, _chunks(starter.model.actor, _normed(starter, raw_new)), logits_new)
+                data = torch.cat([data, new])
+                t_logits = torch.cat([t_logits, logits_new])
+                t_value = torch.cat([t_value, _chunks(lambda b: teacher.critic(b).squeeze(-1), new)])
             t_prob = torch.sigmoid(t_logits)
             for _ in range(epochs):
                 for idx in torch.randperm(len(data)).split(minibatch):

@@ -97,7 +97,7 @@ def play_episode(policy, env, max_steps: int, seed=None, frames: list | None = N
         if watch is not None:
             policy.sample = sampling
     finished = bool(info.get("finished", False))
-    clock = float(info.get("clock", math.nan)) if info.get("clock") is not None else math.nan
+    _, clock = _distance_clock(info)
     return {
         "seed": seed, "return": ret, "steps": steps, "distance": float(info.get("distance", math.nan)),
         "clock": clock, "fallen": bool(info.get("fallen", False)), "finished": finished,

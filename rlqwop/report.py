@@ -74,8 +74,8 @@ def where_lost(raw: dict) -> str:
         counts = [0] * len(STRETCHES)
         for e in eps:
             counts[next((i for i, (_, hi, _) in enumerate(STRETCHES) if e["distance"] < hi), len(STRETCHES) - 1)] += 1
-        out_of_time = sum(e.get("fallen") is False for e in eps)
-        out.append(f"| {backend} ({len(eps)} lost) | " + " | ".join(str(c) for c in counts) + f" | {out_of_time} |")
+        not_fallen = sum(e.get("fallen") is False for e in eps)
+        out.append(f"| {backend} ({len(eps)} lost) | " + " | ".join(str(c) for c in counts) + f" | {not_fallen} |")
     return "\n".join(out)
 
 
