@@ -10,6 +10,8 @@ the student `--epochs` passes over everything gathered so far (the actor on the 
 teacher's Bernoulli probabilities, i.e. their KL; the critic on the squared error to its value).
 The observation normaliser is the teacher's, frozen and saved with the student, so the student sees
 what the teacher saw and a fine-tune (`run.py --init-from OUT`) goes on from the same statistics.
+`--start-teacher` / `--zone-teacher`: other runners teach the keys of the first steps of every
+episode / of a stretch of track (e.g. a game stage's starts, a faster runner over the hurdle).
 
 Why: the runners up to v5 are tanh MLPs, and tanh is slow on this CPU (rlqwop/README.md, "Speed");
 a relu student of v5 plays the sim's quick set as v5 does (models/README.md, session 31) and its
@@ -29,6 +31,14 @@ import numpy as np
 _BATCH = 65_536  # labelling in chunks: the teacher's forward over a million states at once is ~1 GB
 
 
+def _torso_metres(raw: np.ndarray) -> np.ndarray:
+    """The torso's x in metres down the track, from raw qwop-v0 observations (their progress entry)."""
+    from qwop_sim.envs import core
+    from qwop_sim.physics.spec import SPEC
+
+    return raw[:, core.N_BODIES * core.PER_BODY] * core.PROGRESS_SCALE * SPEC.metres_per_unit
+
+
 def _chunks(fn, x):
     import torch
 
@@ -44,12 +54,16 @@ def _normed(policy, raw: np.ndarray):
 
 def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: int, num_envs: int,
             epochs: int = 4, minibatch: int = 1024, lr: float = 3e-4, seed: int = 0, env_kwargs: dict | None = None,
-            start_teacher_state: dict | None = None, start_steps: int = 0, log=print):
+            start_teacher_state: dict | None = None, start_steps: int = 0,
+            zone_teacher_state: dict | None = None, zone: tuple[float, float] | None = None, log=print):
     """The student ActorCritic, its optimizer and a list of per-round figures ({samples, agree,
     kl, value_mse}): `agree` is the share of the gathered states where the student's deterministic
     keys are the teacher's (all of them). With `start_teacher_state`, that runner is the teacher of
     the first `start_steps` agent steps of every episode (its keys there, through its own normaliser;
-    the values stay the teacher's): e.g. a game stage's starts with a sim runner's running."""
+    the values stay the teacher's): e.g. a game stage's starts with a sim runner's running. With
+    `zone_teacher_state`, that runner teaches the keys wherever the torso is between `zone` = (from,
+    to) metres down the track (the observation's progress; after the start teacher, so it wins
+    where both apply): e.g. a hurdle specialist over the hurdle."""
     import gymnasium as gym
     import torch
     import torch.nn.functional as F
@@ -64,6 +78,21 @@ def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: in
     starter = Policy.from_state(start_teacher_state) if start_teacher_state is not None else None
     if starter is not None and (starter.spec != teacher_policy.spec or start_steps <= 0):
         raise ValueError("rlqwop.distill: the start teacher needs the teacher's spaces and start_steps > 0")
+    zoner = Policy.from_state(zone_teacher_state) if zone_teacher_state is not None else None
+    if zoner is not None and (zoner.spec != teacher_policy.spec or zone is None or not zone[0] < zone[1]):
+        raise ValueError("rlqwop.distill: the zone teacher needs the teacher's spaces and a zone from < to (metres)")
+    # (policy, which states it teaches: f(raw observations, agent steps since the episode began))
+    others = ([(starter, lambda raw, ages: ages < start_steps)] if starter is not None else []) + \
+        ([(zoner, lambda raw, ages: (zone[0] <= _torso_metres(raw)) & (_torso_metres(raw) < zone[1]))]
+         if zoner is not None else [])
+
+    def labels(raw, ages, logits, fn):
+        """The teachers' logits: the teacher's `logits`, each other teacher's where it teaches."""
+        for pol, where in others:
+            mask = torch.as_tensor(where(raw, ages))[:, None]
+            if mask.any():
+                logits = torch.where(mask, fn(pol.model.actor, _normed(pol, raw)), logits)
+        return logits
     cfg = teacher_state.get("config", {})
     if teacher.image or teacher.kind != "multibinary" or (cfg.get("env") or "qwop-v0") != "qwop-v0":
         raise ValueError("rlqwop.distill: only qwop-v0 runners with MultiBinary keys (body-state observations)")
@@ -92,20 +121,14 @@ def distill(teacher_state: dict, hidden, activation: str, rounds: int, steps: in
                     if rnd > 0:
                         keys, _, _ = student.act(_normed(teacher_policy, raw))
                     else:  # the teachers' sampled keys, one draw for all envs (as ActorCritic.act draws)
-                        logits = teacher.actor(_normed(teacher_policy, raw))
-                        if starter is not None:
-                            early = torch.as_tensor(age < start_steps)[:, None]
-                            logits = torch.where(early, starter.model.actor(_normed(starter, raw)), logits)
+                        logits = labels(raw, age, teacher.actor(_normed(teacher_policy, raw)), lambda f, x: f(x))
                         keys = torch.bernoulli(torch.sigmoid(logits))
                 obs, _, terminated, truncated, _ = envs.step(keys.numpy().astype(np.int8))
                 age = np.where(terminated | truncated, 0, age + 1)
             raw_new = np.concatenate(raws)
             new = _normed(teacher_policy, raw_new)
             with torch.no_grad():
-                logits_new = _chunks(teacher.actor, new)
-                if starter is not None:
-                    early = torch.as_tensor(np.concatenate(ages) < start_steps)[:, None]
-                    logits_new = torch.where(early, _chunks(starter.model.actor, _normed(starter, raw_new)), logits_new)
+                logits_new = labels(raw_new, np.concatenate(ages), _chunks(teacher.actor, new), _chunks)
                 data = torch.cat([data, new])
                 t_logits = torch.cat([t_logits, logits_new])
                 t_value = torch.cat([t_value, _chunks(lambda b: teacher.critic(b).squeeze(-1), new)])
@@ -153,6 +176,11 @@ def main(argv=None) -> int:
                    help="another runner to learn the first --start-steps agent steps of each episode from "
                         "(e.g. a game stage's starts), the teacher for the rest")
     p.add_argument("--start-steps", type=_positive_int, default=45, help="with --start-teacher (45: 3 s at frame skip 2)")
+    p.add_argument("--zone-teacher", default=None, metavar="CKPT",
+                   help="another runner to learn the keys from wherever the torso is in --zone (e.g. a hurdle "
+                        "specialist over the hurdle)")
+    p.add_argument("--zone", type=float, nargs=2, default=None, metavar=("FROM_M", "TO_M"),
+                   help="with --zone-teacher: the stretch of track in metres (the hurdle stands at 50 m)")
     p.add_argument("--env-kwargs", default=None, metavar="JSON",
                    help="the starts to gather states on (default: the teacher's training env kwargs)")
     a = p.parse_args(argv)
@@ -160,12 +188,19 @@ def main(argv=None) -> int:
         state = load(a.checkpoint)
     except (FileNotFoundError, CheckpointError) as e:
         p.error(f"--checkpoint {e}")
-    start_state = None
+    start_state = zone_state = None
     if a.start_teacher is not None:
         try:
             start_state = load(a.start_teacher)
         except (FileNotFoundError, CheckpointError) as e:
             p.error(f"--start-teacher {e}")
+    if (a.zone_teacher is None) != (a.zone is None):
+        p.error("--zone-teacher and --zone go together")
+    if a.zone_teacher is not None:
+        try:
+            zone_state = load(a.zone_teacher)
+        except (FileNotFoundError, CheckpointError) as e:
+            p.error(f"--zone-teacher {e}")
     from .config import saved_network
 
     cfg = dict(state.get("config") or {})
@@ -183,11 +218,14 @@ def main(argv=None) -> int:
     try:
         student, opt, norm, figures = distill(state, hidden, a.activation, a.rounds, a.steps, a.num_envs,
                                               epochs=a.epochs, minibatch=a.minibatch, lr=a.lr, seed=a.seed, env_kwargs=env_kwargs,
-                                              start_teacher_state=start_state, start_steps=a.start_steps)
+                                              start_teacher_state=start_state, start_steps=a.start_steps,
+                                              zone_teacher_state=zone_state, zone=tuple(a.zone) if a.zone else None)
     except ValueError as e:
         p.error(str(e))
     source = a.checkpoint if start_state is None else (f"{a.start_teacher} for the first {a.start_steps} agent "
                                                        f"steps of an episode, {a.checkpoint} after")
+    if zone_state is not None:
+        source += f"; {a.zone_teacher} from {a.zone[0]:g} to {a.zone[1]:g} m"
     cfg.update(hidden=list(hidden), activation=a.activation, distilled_from=source)
     save(a.out, make_state(student, opt, norm, 0, 0, -float("inf"), cfg))
     print(f"[distill] wrote {a.out}: {'-'.join(map(str, hidden))} {a.activation}, from {a.checkpoint}, "

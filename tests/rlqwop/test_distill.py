@@ -86,3 +86,51 @@ def test_a_start_teacher_that_is_the_teacher_changes_nothing_and_another_one_is_
     assert main(["--checkpoint", MODEL, "--start-teacher", game, "--start-steps", "5", "--out", out, "--hidden", "16,16",
                  "--rounds", "1", "--steps", "12", "--num-envs", "4"]) == 0
     assert checkpoint.load(out)["config"]["distilled_from"] == f"{game} for the first 5 agent steps of an episode, {MODEL} after"
+
+
+def test_the_zone_is_read_from_the_observation_in_metres_as_the_score_counts_them():
+    """The zone teacher's stretch of track is the torso's x in metres: the observation's progress
+    entry, which is the game's score (info["distance"]) until a finish, to float32's rounding."""
+    import gymnasium as gym
+
+    import qwop_sim  # noqa: F401 (registers the ids)
+    from rlqwop.distill import _torso_metres
+
+    env = gym.make("qwop-v0", frame_skip=2, init_noise=0.3)
+    obs, info = env.reset(seed=3)
+    seen = []
+    for t in range(60):
+        seen.append((float(_torso_metres(obs[None])[0]), info["distance"]))
+        obs, _, term, trunc, info = env.step(np.array([t % 3 == 0, t % 3 == 1, t % 2, 1 - t % 2], np.int8))
+        if term or trunc:
+            break
+    env.close()
+    assert len(seen) > 10 and len({d for _, d in seen}) > 5  # the runner moved
+    assert all(abs(m - d) <= 1e-5 * max(1.0, abs(d)) for m, d in seen)
+
+
+def test_a_zone_teacher_teaches_only_its_stretch_of_track_and_is_recorded(tmp_path):
+    """A zone that no state reaches changes nothing (the same student, float for float); one that
+    covers the whole track hands every key label to the zone teacher (another student); the
+    checkpoint names it; --zone-teacher without --zone is refused."""
+    import torch
+
+    from rlqwop import checkpoint
+    from rlqwop.distill import distill, main
+
+    state = checkpoint.load(MODEL)
+    game = os.path.join(ROOT, "models", "qwop-ppo-game-finetuned.pt")
+    kw = dict(rounds=2, steps=12, num_envs=4, epochs=3, minibatch=16)
+    plain, _, _, f1 = distill(state, (16, 16), "relu", **kw)
+    nowhere, _, _, f2 = distill(state, (16, 16), "relu", zone_teacher_state=checkpoint.load(game), zone=(500.0, 600.0), **kw)
+    everywhere, _, _, _ = distill(state, (16, 16), "relu", zone_teacher_state=checkpoint.load(game), zone=(-50.0, 500.0), **kw)
+    assert f1 == f2
+    assert all(torch.equal(a, b) for a, b in zip(plain.state_dict().values(), nowhere.state_dict().values()))
+    assert not torch.equal(plain.actor[0].weight, everywhere.actor[0].weight)
+    out = str(tmp_path / "zone.pt")
+    assert main(["--checkpoint", MODEL, "--zone-teacher", game, "--zone", "44", "75", "--out", out, "--hidden", "16,16",
+                 "--rounds", "1", "--steps", "12", "--num-envs", "4"]) == 0
+    assert checkpoint.load(out)["config"]["distilled_from"] == f"{MODEL}; {game} from 44 to 75 m"
+    with pytest.raises(SystemExit) as e:
+        main(["--checkpoint", MODEL, "--zone-teacher", game, "--out", out])
+    assert e.value.code == 2

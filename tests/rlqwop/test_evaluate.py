@@ -232,6 +232,30 @@ def test_report_plays_extra_starts_and_pools_them_apart(tmp_path):
     assert bad.returncode == 2 and "key_slip must be a probability" in bad.stderr
 
 
+def test_report_plays_the_near_plain_start_only_when_asked_and_pools_it_apart(tmp_path):
+    """'near-plain (noise 0.001)' (the spread of the plain start's time) is a named start outside
+    the standard table: played with --starts, its episodes pooled with the extra starts."""
+    from rlqwop.report import OPTIONAL_STARTS, STARTS
+
+    assert "near-plain (noise 0.001)" in OPTIONAL_STARTS and not set(OPTIONAL_STARTS) & set(STARTS)
+    out = tmp_path / "r.md"
+    r = subprocess.run([sys.executable, RUN_PY, "report", "--checkpoint", MODEL, "--backends", "sim",
+                        "--starts", "plain", "near-plain (noise 0.001)", "--episodes", "2",
+                        "--workers", "1", "--max-steps", "30", "--out", str(out)],
+                       capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text().splitlines()
+    assert any(line.startswith("| near-plain (noise 0.001) | sim | 0/2 ") for line in text)
+    assert any(line.startswith("| **every extra start** | sim | 0/2 ") for line in text)
+    assert not any(line.startswith("| **every standard") for line in text)
+    raw = json.loads((tmp_path / "r.json").read_text())
+    eps = raw["near-plain (noise 0.001) | sim"]["episodes"]
+    assert raw["near-plain (noise 0.001) | sim"]["env_kwargs"] == {"init_noise": 0.001} and len(eps) == 2
+    # seeded noise: the two races are not the plain one, nor each other, float for float
+    plain = raw["plain | sim"]["episodes"][0]["distance"]
+    assert len({plain, eps[0]["distance"], eps[1]["distance"]}) == 3
+
+
 def test_where_lost_counts_every_lost_race_once():
     from rlqwop.report import where_lost
 
